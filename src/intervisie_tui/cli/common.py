@@ -1,0 +1,64 @@
+"""The root typer app and the options every command shares (--lang, --methods)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from intervisie_tui import __version__
+from intervisie_tui.i18n import set_language, t
+
+
+@dataclass
+class CliState:
+    """Options given before the sub-command, shared with every command."""
+
+    lang: str | None = None
+    methods_dirs: list[Path] = field(default_factory=list)
+
+
+state = CliState()
+
+app = typer.Typer(
+    name="intervisie",
+    add_completion=False,
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Intervisie: timekeeper and session runner for peer consultation.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"intervisie {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language of the app: nl or en.")
+    ] = None,
+    methods: Annotated[
+        list[Path] | None,
+        typer.Option("--methods", help="Extra folder with method files (repeatable)."),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Without a sub-command: open the app at the setup screen."""
+    if lang is not None and lang not in ("nl", "en"):
+        raise typer.BadParameter(t("cli.bad_lang", lang=lang), param_hint="--lang")
+    state.lang = set_language(lang)
+    state.methods_dirs = list(methods or [])
+    if ctx.invoked_subcommand is None:
+        from intervisie_tui.cli.launch import open_app
+
+        open_app()

@@ -1,0 +1,347 @@
+"""The method file format: what a facilitator writes in YAML, as pydantic models.
+
+A method is a list of *items*: a `Phase` (one timed step) or a `Repeat` block
+(rounds of phases, optionally swapping two roles after each round, as in
+speedsparren). Every model forbids unknown keys so a typo is an error, not a
+silently ignored line. Cross-references (a prompt for a role that is not
+declared) are checked in `reference_problems`, which reports exact field paths
+so the loader can point at the line.
+
+The field docstrings become the JSON Schema descriptions that editors show.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
+
+from intervisie_tui.core.duration import DURATION_PATTERN, parse_duration
+
+FORMAT_VERSION = 1
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+_ID_RE = re.compile(ID_PATTERN)
+
+#: Seconds, written in YAML as 5 (minutes), "5m", "90s", "1:30" or "1h30m".
+Duration = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    PlainSerializer(lambda s: s, return_type=int),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "description": "minutes"},
+                {"type": "string", "pattern": DURATION_PATTERN},
+            ],
+            "description": "Duration: 5 (minutes), '5m', '90s', '1:30' or '1h30m'.",
+            "examples": [5, "5m", "90s", "1:30"],
+        }
+    ),
+]
+
+Capture = Literal["notes", "insights", "actions"]
+Sound = Literal["chime", "bell", "off"]
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
+Text = Annotated[str, Field(max_length=10_000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+
+DEFAULT_CAPTURE: tuple[Capture, ...] = ("notes", "insights", "actions")
+DEFAULT_WARN_AT: tuple[int, ...] = (60, 0)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
+    )
+
+
+class GroupSize(_Strict):
+    """How many people the method works for (including the inbrenger)."""
+
+    min: int = Field(2, ge=1, le=100)
+    """Fewest participants."""
+    max: int = Field(30, ge=1, le=100)
+    """Most participants."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GroupSize:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+        return self
+
+
+class Role(_Strict):
+    """A role somebody holds during the session (inbrenger, voorzitter, ...)."""
+
+    id: Id
+    """Short identifier used in prompts and on the command line, e.g. `inbrenger`."""
+    name: ShortText
+    """Name shown to the group, e.g. `Inbrenger`."""
+    description: Text = ""
+    """What this role does, shown in the setup screen."""
+    min: int = Field(0, ge=0, le=100)
+    """Fewest people that must hold this role (1 for inbrenger)."""
+    max: int | None = Field(None, ge=1, le=100)
+    """Most people that may hold it; leave out for no limit."""
+    exclusive: bool = False
+    """A holder of an exclusive role holds no `rest` role (the inbrenger is no lid)."""
+    rest: bool = False
+    """Everyone without an exclusive role holds this role automatically (`leden`)."""
+
+    @model_validator(mode="after")
+    def _bounds(self) -> Role:
+        if self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+        if self.rest and self.exclusive:
+            raise ValueError("a role cannot be both `rest` and `exclusive`")
+        return self
+
+
+class GoAround(_Strict):
+    """A round in which every holder of a role speaks in turn (a *rondje*)."""
+
+    role: Id
+    """Whose turn it is, in participant order, e.g. `leden`."""
+    prompt: Text = ""
+    """The sentence each person completes, e.g. `De centrale vraag is ...`."""
+
+
+class Pairs(_Strict):
+    """Two roles paired one to one, the pairs rotating every round (speedsparren)."""
+
+    first: Id
+    """The role whose holders each get a partner, e.g. `vragenstellers`."""
+    second: Id
+    """The partners, e.g. `meedenkers`."""
+
+
+class Phase(_Strict):
+    """One timed step of the meeting."""
+
+    id: Id | None = None
+    """Identifier; derived from the name when left out."""
+    name: ShortText
+    """Title of the step, shown big above the countdown."""
+    duration: Duration
+    """Planned time: 5 (minutes), '5m', '90s', '1:30'."""
+    instruction: Text = ""
+    """What the group does now, read out by the timekeeper."""
+    prompts: dict[Id, Text] = Field(default_factory=dict)
+    """Per role: who speaks, who listens, physical instructions (`inbrenger: draai je stoel om`)."""
+    capture: list[Capture] = Field(default_factory=lambda: list(DEFAULT_CAPTURE))
+    """What the notulist captures in this step: notes, insights, actions."""
+    go_around: GoAround | None = None
+    """Every holder of a role completes a sentence in turn; statements are logged by name."""
+    pairs: Pairs | None = None
+    """Pair two roles; inside a repeat the pairs rotate every round."""
+    optional: bool = False
+    """The step can be switched off in the setup screen."""
+    enabled: bool = True
+    """For an optional step: on unless the timekeeper switches it off."""
+    evaluation: bool = False
+    """This step evaluates the meeting itself (then no extra evaluation is added)."""
+    warn_at: list[Duration] | None = None
+    """Warn when this much time is left (default: 1 minute and 0)."""
+    sound: Sound | None = None
+    """Alert sound for this step: chime, bell or off (default: the app setting)."""
+
+    @model_validator(mode="after")
+    def _fill_id(self) -> Phase:
+        if self.id is None:
+            object.__setattr__(self, "id", slugify(self.name))
+        return self
+
+    @property
+    def warnings(self) -> tuple[int, ...]:
+        """Remaining-time thresholds in seconds, largest first."""
+        values = DEFAULT_WARN_AT if self.warn_at is None else self.warn_at
+        return tuple(sorted(set(values), reverse=True))
+
+
+class Repeat(_Strict):
+    """A block of phases done several times in rounds."""
+
+    repeat: int = Field(ge=1, le=50)
+    """How many rounds."""
+    name: ShortText | None = None
+    """Title of the block, e.g. `Speedsparren`."""
+    swap: list[Id] | None = Field(None, min_length=2, max_length=2)
+    """Two roles whose holders swap after every round (vragenstellers, meedenkers)."""
+    phases: list[Phase | Repeat] = Field(min_length=1, max_length=200)
+    """The phases (or nested repeats) of one round."""
+
+
+class Method(_Strict):
+    """An intervisie method: roles, and the timed phases of one session."""
+
+    format: Literal[1] = FORMAT_VERSION
+    """Version of this file format."""
+    id: Id
+    """Identifier, also the file name: `incidentmethode`."""
+    name: ShortText
+    """Name shown in lists: `Incidentmethode`."""
+    description: Text = ""
+    """What the method is for and when to choose it."""
+    source: ShortText
+    """Where the method and its timings come from."""
+    credits: Text = ""
+    """Authors, adaptations, licence."""
+    language: Literal["nl", "en"] = "nl"
+    """Language of the texts in this file."""
+    tags: list[ShortText] = Field(default_factory=list)
+    """Keywords for filtering the method list."""
+    group_size: GroupSize = Field(default_factory=GroupSize)
+    """How many people the method works for."""
+    roles: list[Role] = Field(min_length=1, max_length=50)
+    """The roles of this method."""
+    phases: list[Phase | Repeat] = Field(min_length=1, max_length=200)
+    """The steps of the session, in order."""
+
+    @model_validator(mode="after")
+    def _references(self, info: ValidationInfo) -> Method:
+        if info.context and info.context.get("defer_references"):
+            return self
+        problems = reference_problems(self)
+        if problems:
+            path, message = problems[0]
+            raise ValueError(f"{'.'.join(map(str, path))}: {message}")
+        return self
+
+    # Derived facts used everywhere -------------------------------------------------
+
+    def role(self, role_id: str) -> Role | None:
+        return next((r for r in self.roles if r.id == role_id), None)
+
+    @property
+    def total_seconds(self) -> int:
+        """Planned length with every optional phase at its default."""
+        return _items_seconds(self.phases, include_disabled=False)
+
+    @property
+    def phase_count(self) -> int:
+        """Number of timed steps once rounds are unrolled (defaults applied)."""
+        return _items_count(self.phases)
+
+
+def _items_seconds(items: list[Phase | Repeat], include_disabled: bool) -> int:
+    total = 0
+    for item in items:
+        if isinstance(item, Repeat):
+            total += item.repeat * _items_seconds(item.phases, include_disabled)
+        elif include_disabled or not item.optional or item.enabled:
+            total += item.duration
+    return total
+
+
+def _items_count(items: list[Phase | Repeat]) -> int:
+    count = 0
+    for item in items:
+        if isinstance(item, Repeat):
+            count += item.repeat * _items_count(item.phases)
+        elif not item.optional or item.enabled:
+            count += 1
+    return count
+
+
+def iter_phases(
+    items: list[Phase | Repeat], path: tuple[Any, ...] = ("phases",)
+) -> list[tuple[tuple[Any, ...], Phase]]:
+    """Every Phase with its field path (`phases.2.phases.0`), rounds not unrolled."""
+    found: list[tuple[tuple[Any, ...], Phase]] = []
+    for index, item in enumerate(items):
+        here = (*path, index)
+        if isinstance(item, Repeat):
+            found.extend(iter_phases(item.phases, (*here, "phases")))
+        else:
+            found.append((here, item))
+    return found
+
+
+def _iter_repeats(
+    items: list[Phase | Repeat], path: tuple[Any, ...] = ("phases",)
+) -> list[tuple[tuple[Any, ...], Repeat]]:
+    found: list[tuple[tuple[Any, ...], Repeat]] = []
+    for index, item in enumerate(items):
+        if isinstance(item, Repeat):
+            here = (*path, index)
+            found.append((here, item))
+            found.extend(_iter_repeats(item.phases, (*here, "phases")))
+    return found
+
+
+def reference_problems(method: Method) -> list[tuple[tuple[Any, ...], str]]:
+    """Cross-field problems as (field path, message): undefined roles, duplicate ids."""
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    role_ids = [r.id for r in method.roles]
+    known = set(role_ids)
+
+    def unknown(path: tuple[Any, ...], role_id: str) -> None:
+        if role_id not in known:
+            hint = did_you_mean(role_id, role_ids)
+            listed = ", ".join(role_ids)
+            problems.append((path, f"unknown role '{role_id}'{hint} (roles: {listed})"))
+
+    seen: set[str] = set()
+    for index, role_id in enumerate(role_ids):
+        if role_id in seen:
+            problems.append((("roles", index, "id"), f"role '{role_id}' is declared twice"))
+        seen.add(role_id)
+    if sum(1 for r in method.roles if r.rest) > 1:
+        problems.append((("roles",), "only one role can be the `rest` role"))
+
+    for path, phase in iter_phases(method.phases):
+        for role_id in phase.prompts:
+            unknown((*path, "prompts", role_id), role_id)
+        if phase.go_around:
+            unknown((*path, "go_around", "role"), phase.go_around.role)
+        if phase.pairs:
+            unknown((*path, "pairs", "first"), phase.pairs.first)
+            unknown((*path, "pairs", "second"), phase.pairs.second)
+        if phase.warn_at is not None and any(w > phase.duration for w in phase.warn_at):
+            problems.append(((*path, "warn_at"), "a warning cannot come before the phase starts"))
+    for path, block in _iter_repeats(method.phases):
+        for index, role_id in enumerate(block.swap or []):
+            unknown((*path, "swap", index), role_id)
+        if block.swap and block.swap[0] == block.swap[1]:
+            problems.append(((*path, "swap"), "swap needs two different roles"))
+    return problems
+
+
+def did_you_mean(word: str, candidates: list[str] | tuple[str, ...]) -> str:
+    """` (did you mean 'x'?)` for the closest candidate, or an empty string."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def slugify(text: str) -> str:
+    """`De centrale vraag` -> `de-centrale-vraag` (ids derived from names)."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:64].rstrip("-")
+    return slug if slug and _ID_RE.match(slug) else "stap"
+
+
+def method_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a method file, for editors (`intervisie methods schema`)."""
+    schema = Method.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://intervisie-tui.invalid/schema/method.schema.json"
+    schema["title"] = "Intervisie method"
+    return schema
+
+
+Repeat.model_rebuild()
+Method.model_rebuild()

@@ -1,0 +1,191 @@
+"""Method + setup -> Plan: the flat list of timed steps of this session.
+
+Rounds are unrolled, role swaps applied, go-arounds bound to real names in
+participant order and rotating pairs computed, so that everything downstream
+(runner, TUI, log) works on plain steps and never re-interprets the method.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from intervisie_tui.core.method import Method, Phase, Repeat, iter_phases
+from intervisie_tui.core.setup import SessionSetup
+from intervisie_tui.i18n import t_lang
+
+StepKind = Literal["phase", "followup", "evaluation"]
+EXTRA_STEP_SECONDS = 5 * 60
+
+
+@dataclass(frozen=True)
+class RolePrompt:
+    """What one role does in a step, with the names of who holds it now."""
+
+    role_id: str
+    role_name: str
+    holders: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One timed step of the plan."""
+
+    index: int
+    phase_id: str
+    name: str
+    duration: int
+    """Planned seconds."""
+    planned_start: int
+    """Planned offset from the session start, in seconds."""
+    kind: StepKind = "phase"
+    instruction: str = ""
+    prompts: tuple[RolePrompt, ...] = ()
+    capture: tuple[str, ...] = ("notes", "insights", "actions")
+    go_around: tuple[str, ...] = ()
+    """Names that speak in turn, in order (empty: no go-around)."""
+    go_around_prompt: str = ""
+    pairs: tuple[tuple[str, str], ...] = ()
+    rounds: tuple[tuple[int, int], ...] = ()
+    """(round, of) for every enclosing repeat, outermost first."""
+    block: str | None = None
+    warn_at: tuple[int, ...] = (60, 0)
+    sound: str | None = None
+
+    @property
+    def planned_end(self) -> int:
+        return self.planned_start + self.duration
+
+    @property
+    def is_go_around(self) -> bool:
+        return bool(self.go_around)
+
+
+@dataclass(frozen=True)
+class Plan:
+    method: Method
+    setup: SessionSetup
+    steps: tuple[Step, ...]
+    holders: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Role holders at the start of the session (before any swap)."""
+
+    @property
+    def total(self) -> int:
+        return sum(step.duration for step in self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+
+def build_plan(method: Method, setup: SessionSetup) -> Plan:
+    """Expand `method` for the people in `setup` (assumed valid: see validate_setup)."""
+    holders = setup.holders(method)
+    steps: list[Step] = []
+    if setup.followup:
+        steps.append(_extra_step("followup", 0, 0, setup.language))
+    _expand(method, setup, method.phases, dict(holders), (), None, steps)
+    has_evaluation = any(phase.evaluation for _, phase in iter_phases(method.phases))
+    if setup.evaluation and not has_evaluation:
+        steps.append(_extra_step("evaluation", len(steps), _next_start(steps), setup.language))
+    return Plan(method=method, setup=setup, steps=tuple(steps), holders=holders)
+
+
+def _expand(
+    method: Method,
+    setup: SessionSetup,
+    items: list[Phase | Repeat],
+    holders: dict[str, tuple[str, ...]],
+    rounds: tuple[tuple[int, int], ...],
+    block: str | None,
+    out: list[Step],
+) -> None:
+    for item in items:
+        if isinstance(item, Repeat):
+            for number in range(1, item.repeat + 1):
+                here = (*rounds, (number, item.repeat))
+                _expand(method, setup, item.phases, holders, here, item.name or block, out)
+                if item.swap:
+                    a, b = item.swap
+                    holders[a], holders[b] = holders[b], holders[a]
+            continue
+        if not _enabled(item, setup):
+            continue
+        out.append(_phase_step(method, item, holders, rounds, block, len(out), _next_start(out)))
+
+
+def _enabled(phase: Phase, setup: SessionSetup) -> bool:
+    if not phase.optional:
+        return True
+    return setup.phase_toggles.get(phase.id or "", phase.enabled)
+
+
+def _next_start(steps: list[Step]) -> int:
+    return steps[-1].planned_end if steps else 0
+
+
+def _phase_step(
+    method: Method,
+    phase: Phase,
+    holders: dict[str, tuple[str, ...]],
+    rounds: tuple[tuple[int, int], ...],
+    block: str | None,
+    index: int,
+    start: int,
+) -> Step:
+    prompts = tuple(
+        RolePrompt(role.id, role.name, holders.get(role.id, ()), phase.prompts[role.id])
+        for role in method.roles
+        if role.id in phase.prompts
+    )
+    go_around: tuple[str, ...] = ()
+    go_prompt = ""
+    if phase.go_around:
+        go_around = holders.get(phase.go_around.role, ())
+        go_prompt = phase.go_around.prompt
+    pairs: tuple[tuple[str, str], ...] = ()
+    if phase.pairs:
+        shift = rounds[-1][0] - 1 if rounds else 0
+        pairs = rotate_pairs(
+            holders.get(phase.pairs.first, ()), holders.get(phase.pairs.second, ()), shift
+        )
+    return Step(
+        index=index,
+        phase_id=phase.id or "stap",
+        name=phase.name,
+        duration=phase.duration,
+        planned_start=start,
+        instruction=phase.instruction,
+        prompts=prompts,
+        capture=tuple(phase.capture),
+        go_around=go_around,
+        go_around_prompt=go_prompt,
+        pairs=pairs,
+        rounds=rounds,
+        block=block,
+        warn_at=phase.warnings,
+        sound=phase.sound,
+    )
+
+
+def rotate_pairs(
+    first: tuple[str, ...], second: tuple[str, ...], shift: int
+) -> tuple[tuple[str, str], ...]:
+    """Pair first[i] with second[i + shift]: every round everybody meets someone new."""
+    if not first or not second:
+        return ()
+    return tuple((name, second[(i + shift) % len(second)]) for i, name in enumerate(first))
+
+
+def _extra_step(kind: StepKind, index: int, start: int, lang: str) -> Step:
+    """The look-back and closing-evaluation steps the app adds around a method."""
+    return Step(
+        index=index,
+        phase_id=kind,
+        name=t_lang(lang, f"plan.{kind}.name"),
+        duration=EXTRA_STEP_SECONDS,
+        planned_start=start,
+        kind=kind,
+        instruction=t_lang(lang, f"plan.{kind}.instruction"),
+        capture=("notes", "insights", "actions"),
+    )

@@ -1,0 +1,136 @@
+"""Who is in the room: the setup of one session, validated against its method.
+
+The setup is stored verbatim as the first journal event, so it is a pydantic
+model that round-trips through JSON.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from intervisie_tui.core.method import Method, Role
+
+MIN_PARTICIPANTS = 2
+MAX_PARTICIPANTS = 30
+
+
+class SetupProblem(ValueError):
+    """A setup that cannot run; `key` and `values` feed the message catalog."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(f"{key}: {values}")
+
+
+class OpenItem(BaseModel):
+    """An action item still open in an earlier session log of this group."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str
+    """Stable identity: source log file name + item text hash (see logbook)."""
+    text: str
+    owner: str | None = None
+    due: date | None = None
+    source: str = ""
+    """File name of the log the item comes from."""
+    session_date: date | None = None
+
+
+class SessionSetup(BaseModel):
+    """Everything the timekeeper enters before the first phase starts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    method_id: str
+    group: str = Field(min_length=1, max_length=100)
+    participants: tuple[str, ...]
+    roles: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Explicit assignments, role id -> names; `holders` fills in the method's `rest` role."""
+    case_title: str = ""
+    question: str = ""
+    phase_toggles: dict[str, bool] = Field(default_factory=dict)
+    """Optional phases switched on (True) or off (False), by phase id; others keep their default."""
+    followup: bool = False
+    """Open with a look back at the open action items of earlier sessions."""
+    open_items: tuple[OpenItem, ...] = ()
+    """The open action items of earlier sessions shown in the look-back step."""
+    previous_inbrenger: tuple[str, ...] = ()
+    """Who brought the case last time: asked what they did with the advice."""
+    evaluation: bool = True
+    """End with an evaluation of the meeting when the method has none of its own."""
+    language: str = "nl"
+
+    def holders(self, method: Method) -> dict[str, tuple[str, ...]]:
+        """Every role of the method with the names holding it, `rest` role included."""
+        result = {role.id: tuple(self.roles.get(role.id, ())) for role in method.roles}
+        exclusive = {
+            name for role in method.roles if role.exclusive for name in self.roles.get(role.id, ())
+        }
+        for role in method.roles:
+            if role.rest and not self.roles.get(role.id):
+                result[role.id] = tuple(p for p in self.participants if p not in exclusive)
+        return result
+
+    def roles_of(self, method: Method, name: str) -> list[Role]:
+        held = self.holders(method)
+        return [role for role in method.roles if name in held[role.id]]
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """Names typed as `An, Bo, Cor` or one per line; blanks dropped, spaces tidied."""
+    parts = re.split(r"[,;\n]", text)
+    return tuple(" ".join(p.split()) for p in parts if p.strip())
+
+
+def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
+    """All reasons this setup cannot run with this method (empty list: fine)."""
+    problems: list[SetupProblem] = []
+    names = setup.participants
+    if len(names) < MIN_PARTICIPANTS or len(names) > MAX_PARTICIPANTS:
+        problems.append(
+            SetupProblem(
+                "setup.participant_count",
+                count=len(names),
+                min=MIN_PARTICIPANTS,
+                max=MAX_PARTICIPANTS,
+            )
+        )
+    seen: set[str] = set()
+    for name in names:
+        folded = name.casefold()
+        if folded in seen:
+            problems.append(SetupProblem("setup.duplicate_name", name=name))
+        seen.add(folded)
+    known_roles = {role.id for role in method.roles}
+    for role_id, holders in setup.roles.items():
+        if role_id not in known_roles:
+            problems.append(SetupProblem("setup.unknown_role", role=role_id))
+            continue
+        for name in holders:
+            if name not in names:
+                problems.append(SetupProblem("setup.unknown_participant", name=name, role=role_id))
+    held = setup.holders(method)
+    for role in method.roles:
+        count = len(held[role.id])
+        if count < role.min:
+            problems.append(
+                SetupProblem("setup.role_empty", role=role.name, min=role.min, count=count)
+            )
+        elif role.max is not None and count > role.max:
+            problems.append(
+                SetupProblem("setup.role_too_many", role=role.name, max=role.max, count=count)
+            )
+    exclusive_holders: dict[str, str] = {}
+    for role in method.roles:
+        if not role.exclusive:
+            continue
+        for name in setup.roles.get(role.id, ()):
+            if name in exclusive_holders and exclusive_holders[name] != role.id:
+                problems.append(SetupProblem("setup.two_exclusive", name=name))
+            exclusive_holders[name] = role.id
+    return problems

@@ -1,0 +1,82 @@
+"""The message catalog: every user-facing string, in Dutch (default) and English.
+
+Catalogs are plain dicts in `locales/<lang>.py` so that importing them costs
+nothing. Look text up with `t("key", name=value)`; a missing key in the active
+language falls back to Dutch, then to the key itself, so a gap never crashes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Mapping
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+ENV_LANG = "INTERVISIE_LANG"
+
+_catalogs: dict[str, Mapping[str, str]] = {}
+_current = DEFAULT_LANGUAGE
+
+
+def catalog(lang: str) -> Mapping[str, str]:
+    """The raw catalog of one language (loaded on first use)."""
+    if lang not in _catalogs:
+        module = importlib.import_module(f"intervisie_tui.locales.{lang}")
+        _catalogs[lang] = module.MESSAGES
+    return _catalogs[lang]
+
+
+def detect_language(environ: Mapping[str, str] | None = None) -> str:
+    """Pick the UI language from the environment.
+
+    INTERVISIE_LANG wins; otherwise an English LANGUAGE/LC_ALL/LC_MESSAGES/LANG
+    selects English. Everything else, including C/POSIX, gives Dutch: our users
+    are Dutch speakers whose laptops are often set to a neutral locale.
+    """
+    env = os.environ if environ is None else environ
+    explicit = env.get(ENV_LANG, "").strip().lower()
+    if explicit in LANGUAGES:
+        return explicit
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "").strip().lower()
+        if not value:
+            continue
+        first = value.split(":")[0]
+        if first.startswith("en"):
+            return "en"
+        if first.startswith("nl"):
+            return "nl"
+        if first not in ("c", "posix") and not first.startswith("c."):
+            return DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def set_language(lang: str | None) -> str:
+    """Activate a language (None: detect from the environment); returns it."""
+    global _current
+    chosen = (lang or detect_language()).lower()
+    _current = chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+    return _current
+
+
+def get_language() -> str:
+    return _current
+
+
+def t(key: str, /, **values: object) -> str:
+    """Translate `key` into the active language and fill its placeholders."""
+    return t_lang(_current, key, **values)
+
+
+def t_lang(lang: str, key: str, /, **values: object) -> str:
+    """Translate `key` into a given language (logs keep the session's language)."""
+    text = catalog(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).get(key)
+    if text is None:
+        text = catalog(DEFAULT_LANGUAGE).get(key, key)
+    if not values:
+        return text
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return text

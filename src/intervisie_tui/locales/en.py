@@ -1,0 +1,23 @@
+"""English messages. Must have exactly the keys and placeholders of nl.py."""
+
+MESSAGES: dict[str, str] = {
+    # general
+    "app.title": "Intervisie",
+    "error.prefix": "Error",
+    "error.unexpected": "Unexpected error ({error}). Your input is kept; details in {report}",
+    "cli.bad_lang": "unknown language '{lang}': choose nl or en",
+    "cli.tui_missing": "the screen is not available yet",
+    # plan: steps the app adds around a method
+    "plan.followup.name": "Looking back",
+    "plan.followup.instruction": "What became of the action items and advice from last time?",
+    "plan.evaluation.name": "Evaluation of the meeting",
+    "plan.evaluation.instruction": "Was the meeting worthwhile? What went well, what could be better?",
+    # setup problems
+    "setup.participant_count": "{count} participants: a session has {min} to {max}",
+    "setup.duplicate_name": "the name '{name}' appears twice",
+    "setup.unknown_role": "the method has no role '{role}'",
+    "setup.unknown_participant": "'{name}' ({role}) is not in the list of participants",
+    "setup.role_empty": "the role {role} needs at least {min} person (now {count})",
+    "setup.role_too_many": "the role {role} is for at most {max} person (now {count})",
+    "setup.two_exclusive": "'{name}' cannot hold two of these roles at once",
+}

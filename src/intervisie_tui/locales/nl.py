@@ -1,0 +1,23 @@
+"""Dutch messages (the default language). Keys are grouped by area."""
+
+MESSAGES: dict[str, str] = {
+    # general
+    "app.title": "Intervisie",
+    "error.prefix": "Fout",
+    "error.unexpected": "Onverwachte fout ({error}). Je invoer is bewaard; details in {report}",
+    "cli.bad_lang": "onbekende taal '{lang}': kies nl of en",
+    "cli.tui_missing": "het scherm is nog niet beschikbaar",
+    # plan: steps the app adds around a method
+    "plan.followup.name": "Terugblik",
+    "plan.followup.instruction": "Wat is er gedaan met de actiepunten en adviezen van de vorige keer?",
+    "plan.evaluation.name": "Evaluatie van de bijeenkomst",
+    "plan.evaluation.instruction": "Was de bijeenkomst de moeite waard? Wat ging goed, wat kan beter?",
+    # setup problems
+    "setup.participant_count": "{count} deelnemers: een sessie heeft er {min} tot {max}",
+    "setup.duplicate_name": "de naam '{name}' staat er twee keer in",
+    "setup.unknown_role": "de methode kent geen rol '{role}'",
+    "setup.unknown_participant": "'{name}' ({role}) staat niet in de lijst van deelnemers",
+    "setup.role_empty": "de rol {role} heeft minstens {min} persoon nodig (nu {count})",
+    "setup.role_too_many": "de rol {role} is voor hooguit {max} persoon (nu {count})",
+    "setup.two_exclusive": "'{name}' kan geen twee van deze rollen tegelijk hebben",
+}
