@@ -1,7 +1,7 @@
 """The message catalog: every user-facing string, in Dutch (default) and English.
 
-Catalogs are plain dicts in `locales/<lang>.py` so that importing them costs
-nothing. Look text up with `t("key", name=value)`; a missing key in the active
+Catalogs are plain dicts in `locales/<lang>/<area>.py` (one file per area of
+the app, so they stay readable), merged on first use. Look text up with `t("key", name=value)`; a missing key in the active
 language falls back to Dutch, then to the key itself, so a gap never crashes.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import pkgutil
 from collections.abc import Mapping
 
 LANGUAGES = ("nl", "en")
@@ -22,9 +23,20 @@ _current = DEFAULT_LANGUAGE
 def catalog(lang: str) -> Mapping[str, str]:
     """The raw catalog of one language (loaded on first use)."""
     if lang not in _catalogs:
-        module = importlib.import_module(f"intervisie_tui.locales.{lang}")
-        _catalogs[lang] = module.MESSAGES
+        _catalogs[lang] = _merge(lang)
     return _catalogs[lang]
+
+
+def _merge(lang: str) -> dict[str, str]:
+    package = importlib.import_module(f"intervisie_tui.locales.{lang}")
+    merged: dict[str, str] = {}
+    for area in sorted(m.name for m in pkgutil.iter_modules(package.__path__)):
+        module = importlib.import_module(f"{package.__name__}.{area}")
+        duplicates = merged.keys() & module.MESSAGES.keys()
+        if duplicates:
+            raise RuntimeError(f"message keys defined twice ({lang}/{area}): {sorted(duplicates)}")
+        merged.update(module.MESSAGES)
+    return merged
 
 
 def detect_language(environ: Mapping[str, str] | None = None) -> str:

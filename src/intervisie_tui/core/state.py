@@ -7,10 +7,13 @@ as JSON and must come back exactly as typed (unicode, newlines, whitespace).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
+
+from intervisie_tui.core.plan import Plan
 
 EntryKind = Literal["note", "insight", "action", "statement"]
 FollowUpDecision = Literal["done", "continued", "dropped"]
@@ -52,3 +55,37 @@ class StepRecord(BaseModel):
     @property
     def visited(self) -> bool:
         return self.first_started is not None
+
+
+class FollowUp(BaseModel):
+    """What the group decided about an open action item of an earlier session."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str
+    """`OpenItem.key` of the item."""
+    decision: FollowUpDecision
+    note: str = ""
+
+
+@dataclass
+class SessionState:
+    """The whole state of one session: what the runner maintains and the log renders.
+
+    `entries` holds live entries only (edited entries replaced, deleted ones
+    gone), in the order they were first typed.
+    """
+
+    session_id: str
+    plan: Plan
+    status: Status = "ready"
+    current: int = 0
+    started_at: datetime | None = None
+    """Wall-clock start of the first step."""
+    finished_at: datetime | None = None
+    steps: list[StepRecord] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    followups: dict[str, FollowUp] = field(default_factory=dict)
+
+    def entries_of(self, step: int, kind: EntryKind | None = None) -> list[Entry]:
+        return [e for e in self.entries if e.step == step and (kind is None or e.kind == kind)]

@@ -1,0 +1,3 @@
+"""Messages of the log area (en)."""
+
+MESSAGES: dict[str, str] = {}

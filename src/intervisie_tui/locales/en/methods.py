@@ -1,0 +1,3 @@
+"""Messages of the methods area (en)."""
+
+MESSAGES: dict[str, str] = {}

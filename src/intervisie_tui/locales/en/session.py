@@ -1,0 +1,3 @@
+"""Messages of the session area (en)."""
+
+MESSAGES: dict[str, str] = {}

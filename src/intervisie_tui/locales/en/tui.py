@@ -1,0 +1,3 @@
+"""Messages of the tui area (en)."""
+
+MESSAGES: dict[str, str] = {}

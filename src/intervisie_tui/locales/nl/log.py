@@ -1,0 +1,3 @@
+"""Messages of the log area (nl)."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Messages of the methods area (nl)."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Messages of the session area (nl)."""
+
+MESSAGES: dict[str, str] = {}

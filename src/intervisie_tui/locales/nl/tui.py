@@ -1,0 +1,3 @@
+"""Messages of the tui area (nl)."""
+
+MESSAGES: dict[str, str] = {}
