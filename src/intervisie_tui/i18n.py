@@ -1,8 +1,9 @@
 """The message catalog: every user-facing string, in Dutch (default) and English.
 
 Catalogs are plain dicts in `locales/<lang>/<area>.py` (one file per area of
-the app, so they stay readable), merged on first use. Look text up with `t("key", name=value)`; a missing key in the active
-language falls back to Dutch, then to the key itself, so a gap never crashes.
+the app, so they stay readable), merged on first use. Look text up with
+`t("key", name=value)`; a missing key in the active language falls back to
+Dutch, then to the key itself, so a gap never crashes.
 """
 
 from __future__ import annotations
