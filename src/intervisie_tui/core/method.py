@@ -19,14 +19,17 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PlainSerializer,
+    Tag,
     ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
 
 from intervisie_tui.core.duration import DURATION_PATTERN, parse_duration
+from intervisie_tui.i18n import t
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -76,7 +79,7 @@ class GroupSize(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> GroupSize:
         if self.min > self.max:
-            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+            raise ValueError(t("load.ref.min_max", min=self.min, max=self.max))
         return self
 
 
@@ -101,9 +104,9 @@ class Role(_Strict):
     @model_validator(mode="after")
     def _bounds(self) -> Role:
         if self.max is not None and self.min > self.max:
-            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+            raise ValueError(t("load.ref.min_max", min=self.min, max=self.max))
         if self.rest and self.exclusive:
-            raise ValueError("a role cannot be both `rest` and `exclusive`")
+            raise ValueError(t("load.ref.rest_exclusive"))
         return self
 
 
@@ -168,6 +171,27 @@ class Phase(_Strict):
         return tuple(sorted(set(values), reverse=True))
 
 
+def _item_kind(value: Any) -> str:
+    """Which model a `phases` entry is: a block with `repeat` (or nested phases) or a phase.
+
+    Choosing up front keeps error messages about one model, not both union members.
+    """
+    if isinstance(value, Repeat):
+        return "Repeat"
+    if isinstance(value, dict) and (
+        "repeat" in value or ("phases" in value and "duration" not in value)
+    ):
+        return "Repeat"
+    return "Phase"
+
+
+#: One entry of a `phases` list.
+Item = Annotated[
+    Annotated["Phase", Tag("Phase")] | Annotated["Repeat", Tag("Repeat")],
+    Discriminator(_item_kind),
+]
+
+
 class Repeat(_Strict):
     """A block of phases done several times in rounds."""
 
@@ -177,7 +201,7 @@ class Repeat(_Strict):
     """Title of the block, e.g. `Speedsparren`."""
     swap: list[Id] | None = Field(None, min_length=2, max_length=2)
     """Two roles whose holders swap after every round (vragenstellers, meedenkers)."""
-    phases: list[Phase | Repeat] = Field(min_length=1, max_length=200)
+    phases: list[Item] = Field(min_length=1, max_length=200)
     """The phases (or nested repeats) of one round."""
 
 
@@ -204,7 +228,7 @@ class Method(_Strict):
     """How many people the method works for."""
     roles: list[Role] = Field(min_length=1, max_length=50)
     """The roles of this method."""
-    phases: list[Phase | Repeat] = Field(min_length=1, max_length=200)
+    phases: list[Item] = Field(min_length=1, max_length=200)
     """The steps of the session, in order."""
 
     @model_validator(mode="after")
@@ -288,16 +312,17 @@ def reference_problems(method: Method) -> list[tuple[tuple[Any, ...], str]]:
     def unknown(path: tuple[Any, ...], role_id: str) -> None:
         if role_id not in known:
             hint = did_you_mean(role_id, role_ids)
-            listed = ", ".join(role_ids)
-            problems.append((path, f"unknown role '{role_id}'{hint} (roles: {listed})"))
+            listed = ", ".join(dict.fromkeys(role_ids))
+            message = t("load.ref.unknown_role", role=role_id, hint=hint, roles=listed)
+            problems.append((path, message))
 
     seen: set[str] = set()
     for index, role_id in enumerate(role_ids):
         if role_id in seen:
-            problems.append((("roles", index, "id"), f"role '{role_id}' is declared twice"))
+            problems.append((("roles", index, "id"), t("load.ref.role_twice", role=role_id)))
         seen.add(role_id)
     if sum(1 for r in method.roles if r.rest) > 1:
-        problems.append((("roles",), "only one role can be the `rest` role"))
+        problems.append((("roles",), t("load.ref.two_rest")))
 
     for path, phase in iter_phases(method.phases):
         for role_id in phase.prompts:
@@ -308,21 +333,23 @@ def reference_problems(method: Method) -> list[tuple[tuple[Any, ...], str]]:
             unknown((*path, "pairs", "first"), phase.pairs.first)
             unknown((*path, "pairs", "second"), phase.pairs.second)
         if phase.warn_at is not None and any(w > phase.duration for w in phase.warn_at):
-            problems.append(((*path, "warn_at"), "a warning cannot come before the phase starts"))
+            problems.append(((*path, "warn_at"), t("load.ref.warn_too_early")))
     for path, block in _iter_repeats(method.phases):
         for index, role_id in enumerate(block.swap or []):
             unknown((*path, "swap", index), role_id)
         if block.swap and block.swap[0] == block.swap[1]:
-            problems.append(((*path, "swap"), "swap needs two different roles"))
+            problems.append(((*path, "swap"), t("load.ref.swap_same")))
     return problems
 
 
 def did_you_mean(word: str, candidates: list[str] | tuple[str, ...]) -> str:
-    """` (did you mean 'x'?)` for the closest candidate, or an empty string."""
+    """` (did you mean 'x'?)` for the closest candidate (translated), or an empty string."""
     import difflib
 
+    if not isinstance(word, str):
+        return ""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return t("load.did_you_mean", word=close[0]) if close else ""
 
 
 def slugify(text: str) -> str:
