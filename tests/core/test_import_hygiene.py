@@ -13,6 +13,9 @@ CORE_MODULES = [
     "intervisie_tui.core.setup",
     "intervisie_tui.core.plan",
     "intervisie_tui.core.state",
+    "intervisie_tui.core.clock",
+    "intervisie_tui.core.commands",
+    "intervisie_tui.core.runner",
 ]
 
 

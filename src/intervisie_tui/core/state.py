@@ -18,6 +18,7 @@ from intervisie_tui.core.plan import Plan
 EntryKind = Literal["note", "insight", "action", "statement"]
 FollowUpDecision = Literal["done", "continued", "dropped"]
 Status = Literal["ready", "running", "paused", "finished"]
+Downtime = Literal["meeting", "pause"]
 
 
 class Entry(BaseModel):
@@ -68,12 +69,26 @@ class FollowUp(BaseModel):
     note: str = ""
 
 
+class Interruption(BaseModel):
+    """The app was gone for a while (crash, closed terminal) and the session was resumed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    resumed_at: datetime
+    """Wall-clock time the session was opened again."""
+    gap: float
+    """Seconds between the last journaled moment and the resume."""
+    downtime: Downtime
+    """`meeting`: the gap counted as meeting time; `pause`: as a pause."""
+
+
 @dataclass
 class SessionState:
     """The whole state of one session: what the runner maintains and the log renders.
 
     `entries` holds live entries only (edited entries replaced, deleted ones
     gone), in the order they were first typed.
+    The runner fills `steps` with one record per plan step, in plan order.
     """
 
     session_id: str
@@ -86,6 +101,17 @@ class SessionState:
     steps: list[StepRecord] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     followups: dict[str, FollowUp] = field(default_factory=dict)
+    interruptions: list[Interruption] = field(default_factory=list)
+    # Session-clock bookkeeping (session time `t` in seconds; see core/runner.py).
+    started_t: float | None = None
+    finished_t: float | None = None
+    clock_since: float | None = None
+    """Session time at which the current step's clock last started; None unless running."""
+    paused_since: float | None = None
+    paused_total: float = 0.0
+    """Seconds the session stood still after its start (pauses, downtime taken as pause)."""
+    entry_count: int = 0
+    """Entries ever added, deleted ones included: numbers new entry ids."""
 
     def entries_of(self, step: int, kind: EntryKind | None = None) -> list[Entry]:
         return [e for e in self.entries if e.step == step and (kind is None or e.kind == kind)]

@@ -1,0 +1,46 @@
+"""The clocks: the fake one moves only when told, the system one is aware and monotonic."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from engine_helpers import START
+
+from intervisie_tui.core.clock import Clock, FakeClock, SystemClock
+
+
+def test_fake_clock_moves_only_when_advanced():
+    clock = FakeClock(START)
+    before = clock.monotonic()
+    assert clock.monotonic() == before
+    assert clock.now() == START
+    clock.advance(90.5)
+    assert clock.monotonic() - before == 90.5
+    assert clock.now() == START + timedelta(seconds=90.5)
+    assert clock.elapsed == 90.5
+
+
+def test_fake_clock_cannot_go_back():
+    clock = FakeClock(START)
+    with pytest.raises(ValueError):
+        clock.advance(-1)
+
+
+def test_fake_clock_makes_a_naive_start_aware():
+    assert FakeClock(datetime(2025, 1, 1, 9, 0)).now().tzinfo is not None
+
+
+def test_fake_clock_has_no_drift_over_many_small_steps():
+    clock = FakeClock(START)
+    for _ in range(90 * 60 * 4):
+        clock.advance(0.25)
+    assert clock.elapsed == 90 * 60
+    assert clock.now() == START + timedelta(minutes=90)
+
+
+def test_system_clock_is_aware_and_does_not_go_back():
+    clock: Clock = SystemClock()
+    assert clock.now().tzinfo is not None
+    first = clock.monotonic()
+    assert clock.monotonic() >= first
