@@ -20,6 +20,7 @@ from intervisie_tui.i18n import t
 
 # Sub-command modules register themselves on import.
 from intervisie_tui.cli import methods as _methods  # noqa: F401  isort: skip
+from intervisie_tui.cli import session as _session  # noqa: F401  isort: skip
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -32,18 +33,19 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as problem:  # a bug: keep the traceback out of the user's face
-        report = _write_crash_report()
+        report = write_crash_report(problem)
         print(t("error.unexpected", error=type(problem).__name__, report=report), file=sys.stderr)
         sys.exit(70)
 
 
-def _write_crash_report() -> str:
+def write_crash_report(error: BaseException) -> str:
     """Save the traceback for a bug report; return where it went."""
     try:
         folder = paths.state_dir()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.txt"
-        path.write_text(f"intervisie {__version__}\n{traceback.format_exc()}", encoding="utf-8")
+        details = "".join(traceback.format_exception(error))
+        path.write_text(f"intervisie {__version__}\n{details}", encoding="utf-8")
         return str(path)
     except OSError:
         return "-"

@@ -48,6 +48,14 @@ def root(
         list[Path] | None,
         typer.Option("--methods", help="Extra folder with method files (repeatable)."),
     ] = None,
+    log_dir: Annotated[
+        Path | None,
+        typer.Option("--log-dir", envvar="INTERVISIE_LOG_DIR", help="Folder for session logs."),
+    ] = None,
+    sound: Annotated[
+        str, typer.Option("--sound", help="Alert sound: chime, bell or off.")
+    ] = "chime",
+    quiet: Annotated[bool, typer.Option("--quiet", help="No alert sounds.")] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -60,5 +68,6 @@ def root(
     state.methods_dirs = list(methods or [])
     if ctx.invoked_subcommand is None:
         from intervisie_tui.cli.launch import open_app
+        from intervisie_tui.cli.session import make_config
 
-        open_app()
+        open_app(make_config(None, None, log_dir, sound, quiet))

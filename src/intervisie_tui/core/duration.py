@@ -82,3 +82,11 @@ def format_clock(seconds: float) -> str:
     m, sec = divmod(rest, 60)
     body = f"{h}:{m:02d}:{sec:02d}" if h else f"{m:02d}:{sec:02d}"
     return f"+{body}" if over else body
+
+
+def format_elapsed(seconds: float) -> str:
+    """Time spent, `m:ss` (or `h:mm:ss`), rounded down: 299.9 s spent is `4:59`."""
+    s = int(max(0.0, seconds))
+    h, rest = divmod(s, 3600)
+    m, sec = divmod(rest, 60)
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"

@@ -6,7 +6,10 @@ MESSAGES: dict[str, str] = {
     "error.prefix": "Error",
     "error.unexpected": "Unexpected error ({error}). Your input is kept; details in {report}",
     "cli.bad_lang": "unknown language '{lang}': choose nl or en",
-    "cli.tui_missing": "the screen is not available yet",
+    "cli.no_terminal": "the screen needs a terminal (start intervisie in a terminal window)",
+    "cli.bad_role": "'{value}' is not role=name (for example inbrenger=An)",
+    "cli.bad_sound": "unknown sound '{sound}': choose chime, bell or off",
+    "cli.nothing_to_resume": "there is no interrupted session to continue",
     # plan: steps the app adds around a method
     "plan.followup.name": "Looking back",
     "plan.followup.instruction": "What became of the action items and advice from last time?",

@@ -6,7 +6,10 @@ MESSAGES: dict[str, str] = {
     "error.prefix": "Fout",
     "error.unexpected": "Onverwachte fout ({error}). Je invoer is bewaard; details in {report}",
     "cli.bad_lang": "onbekende taal '{lang}': kies nl of en",
-    "cli.tui_missing": "het scherm is nog niet beschikbaar",
+    "cli.no_terminal": "het scherm heeft een terminal nodig (start intervisie in een terminalvenster)",
+    "cli.bad_role": "'{value}' is geen rol=naam (bijvoorbeeld inbrenger=An)",
+    "cli.bad_sound": "onbekend geluid '{sound}': kies chime, bell of off",
+    "cli.nothing_to_resume": "er is geen onderbroken sessie om mee verder te gaan",
     # plan: steps the app adds around a method
     "plan.followup.name": "Terugblik",
     "plan.followup.instruction": "Wat is er gedaan met de actiepunten en adviezen van de vorige keer?",

@@ -1,0 +1,122 @@
+"""`intervisie run METHOD ...` and `intervisie resume`: the commands that open the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from intervisie_tui.cli.common import app, state
+from intervisie_tui.core.setup import split_names
+from intervisie_tui.errors import IntervisieError
+from intervisie_tui.i18n import set_language, t
+from intervisie_tui.sound import SOUND_MODES
+
+LangOption = Annotated[str | None, typer.Option("--lang", help="nl or en.")]
+MethodsOption = Annotated[
+    list[Path] | None, typer.Option("--methods", help="Extra folder with method files.")
+]
+LogDirOption = Annotated[
+    Path | None,
+    typer.Option("--log-dir", envvar="INTERVISIE_LOG_DIR", help="Folder for session logs."),
+]
+SoundOption = Annotated[str, typer.Option("--sound", help="Alert sound: chime, bell or off.")]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", help="No alert sounds (same as --sound off).")
+]
+
+
+def parse_roles(values: list[str]) -> dict[str, tuple[str, ...]]:
+    """`--role inbrenger=An --role leden=Bo,Cor` -> {"inbrenger": ("An",), ...}."""
+    roles: dict[str, tuple[str, ...]] = {}
+    for value in values:
+        role, sep, names = value.partition("=")
+        if not sep or not role.strip() or not names.strip():
+            raise typer.BadParameter(t("cli.bad_role", value=value), param_hint="--role")
+        roles[role.strip()] = roles.get(role.strip(), ()) + split_names(names)
+    return roles
+
+
+def make_config(lang, methods, log_dir, sound, quiet, **extra):
+    """Everything the app needs from the command line, with the global options merged in."""
+    from intervisie_tui.tui.config import AppConfig
+
+    if lang is not None:
+        if lang not in ("nl", "en"):
+            raise typer.BadParameter(t("cli.bad_lang", lang=lang), param_hint="--lang")
+        state.lang = set_language(lang)
+    if sound not in SOUND_MODES:
+        raise typer.BadParameter(t("cli.bad_sound", sound=sound), param_hint="--sound")
+    return AppConfig(
+        lang=state.lang or "nl",
+        methods_dirs=tuple([*state.methods_dirs, *(methods or [])]),
+        log_dir=log_dir,
+        sound="off" if quiet else sound,  # type: ignore[arg-type]
+        **extra,
+    )
+
+
+@app.command("run")
+def run(
+    method: Annotated[str, typer.Argument(help="Method id, e.g. incidentmethode.")],
+    group: Annotated[str | None, typer.Option("--group", help="Group name.")] = None,
+    participants: Annotated[
+        str | None, typer.Option("--participants", help='Names: "An,Bo,Cor".')
+    ] = None,
+    role: Annotated[list[str] | None, typer.Option("--role", help="role=Name, repeatable.")] = None,
+    case: Annotated[str, typer.Option("--case", help="Case title.")] = "",
+    question: Annotated[str, typer.Option("--question", help="Help question.")] = "",
+    log_dir: LogDirOption = None,
+    methods: MethodsOption = None,
+    lang: LangOption = None,
+    sound: SoundOption = "chime",
+    quiet: QuietOption = False,
+) -> None:
+    """Run a session; skips the setup screen when everything needed is given."""
+    from intervisie_tui.cli.launch import open_app
+    from intervisie_tui.tui.config import RunRequest
+
+    request = RunRequest(
+        method_id=method,
+        group=group,
+        participants=split_names(participants or ""),
+        roles=parse_roles(role or []),
+        case_title=case,
+        question=question,
+    )
+    open_app(make_config(lang, methods, log_dir, sound, quiet, request=request))
+
+
+@app.command("resume")
+def resume(
+    session_id: Annotated[
+        str | None, typer.Argument(help="Session id; default: the latest interrupted one.")
+    ] = None,
+    as_pause: Annotated[
+        bool, typer.Option("--as-pause", help="Count the time the app was closed as a pause.")
+    ] = False,
+    log_dir: LogDirOption = None,
+    lang: LangOption = None,
+    sound: SoundOption = "chime",
+    quiet: QuietOption = False,
+) -> None:
+    """Continue an interrupted session exactly where it stopped."""
+    from intervisie_tui.cli.launch import open_app
+    from intervisie_tui.core import store
+
+    if session_id is None:
+        waiting = store.interrupted_sessions()
+        if not waiting:
+            raise IntervisieError(t("cli.nothing_to_resume"))
+        session_id = waiting[0].session_id
+    config = make_config(
+        lang,
+        None,
+        log_dir,
+        sound,
+        quiet,
+        resume_id=session_id,
+        downtime="pause" if as_pause else "meeting",
+    )
+    open_app(config)

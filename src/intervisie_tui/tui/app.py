@@ -1,0 +1,123 @@
+"""IntervisieApp: screens, app-wide keys and theme. It computes nothing itself."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from intervisie_tui import paths
+from intervisie_tui.core.clock import SystemClock
+from intervisie_tui.core.method import Method
+from intervisie_tui.core.setup import SessionSetup
+from intervisie_tui.errors import IntervisieError
+from intervisie_tui.i18n import set_language, t
+from intervisie_tui.sound import Alerter
+from intervisie_tui.tui.bindings import TranslatedBindings
+from intervisie_tui.tui.config import AppConfig
+
+
+class IntervisieApp(TranslatedBindings, App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Intervisie"
+    ENABLE_COMMAND_PALETTE = True
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (64, "-normal"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (18, "-tall")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit_app", "key.quit", show=False, priority=True, id="quit_app"),
+        Binding("f2", "toggle_dark", "key.theme", show=False, id="theme"),
+    ]
+
+    def __init__(self, config: AppConfig) -> None:
+        set_language(config.lang)
+        super().__init__()
+        self.config = config
+        self.clock = config.clock or SystemClock()
+        self.theme = "textual-dark"
+
+    def on_mount(self) -> None:
+        from intervisie_tui.tui.startup import open_first_screen
+
+        open_first_screen(self)
+
+    # -- session lifecycle ----------------------------------------------------------
+
+    async def start_session(self, method: Method, setup: SessionSetup) -> None:
+        """Create the session on disk (journal, lock, log) and show the run screen."""
+        from intervisie_tui.tui.startup import begin_session
+
+        try:
+            view = begin_session(self, method, setup)
+        except IntervisieError as problem:
+            self.notify(str(problem), severity="error", timeout=10)
+            return
+        await self.show_run(view)
+
+    async def show_run(self, view) -> None:
+        from intervisie_tui.tui.screens.run import RunScreen
+
+        await self.switch_screen(RunScreen(view)) if self._has_screen() else await self.push_screen(
+            RunScreen(view)
+        )
+
+    def _has_screen(self) -> bool:
+        return len(self.screen_stack) > 1
+
+    def alerter(self) -> Alerter:
+        return Alerter.detect(self.config.sound, self.bell)
+
+    def log_root(self):
+        return paths.log_dir(self.config.log_dir)
+
+    # -- app-wide actions -------------------------------------------------------------
+
+    def action_quit_app(self) -> None:
+        run = self._run_screen()
+        if run is not None:
+            run.action_quit_session()
+        else:
+            self.exit()
+
+    def _run_screen(self):
+        from intervisie_tui.tui.screens.run import RunScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, RunScreen)), None)
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def get_system_commands(self, screen: Screen):
+        """The command palette offers the run screen's actions by name."""
+        yield from super().get_system_commands(screen)
+        for binding in getattr(screen, "BINDINGS", []):
+            if not isinstance(binding, Binding) or binding.id in ("escape",):
+                continue
+            action = binding.action
+            if screen.check_action(action.split("(")[0], ()) is False:
+                continue
+            yield SystemCommand(
+                t(binding.description),
+                t("palette.key", key=binding.key_display or binding.key.split(",")[0]),
+                lambda action=action, screen=screen: self.call_later(screen.run_action, action),
+            )
+        yield SystemCommand(t("key.theme"), "F2", self.action_toggle_dark)
+
+    ESCAPE_TO_MINIMIZE = False
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug must not put a traceback in front of the group: one line and a report.
+
+        Under a test harness (headless) Textual's own handling stays, so tests see the error.
+        """
+        if self.is_headless:
+            super()._handle_exception(error)
+            return
+        from intervisie_tui.cli import write_crash_report
+
+        report = write_crash_report(error)
+        self._return_code = 70
+        self.exit(
+            return_code=70, message=t("error.unexpected", error=type(error).__name__, report=report)
+        )

@@ -1,0 +1,38 @@
+"""What the CLI hands the App: frozen, so screens cannot change it behind each other's back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from intervisie_tui.core.clock import Clock
+from intervisie_tui.sound import SoundMode
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """Setup given on the command line (`intervisie run ...`); may be incomplete."""
+
+    method_id: str | None = None
+    group: str | None = None
+    participants: tuple[str, ...] = ()
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    case_title: str = ""
+    question: str = ""
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    lang: str = "nl"
+    methods_dirs: tuple[Path, ...] = ()
+    log_dir: Path | None = None
+    sound: SoundMode = "chime"
+    request: RunRequest = field(default_factory=RunRequest)
+    resume_id: str | None = None
+    """Open this interrupted session straight away (`intervisie resume`)."""
+    downtime: str = "meeting"
+    """How time while the app was down counts on resume: "meeting" or "pause"."""
+    clock: Clock | None = None
+    """Injected in tests (FakeClock); None means the system clock."""
+    check_interrupted: bool = True
+    """Offer to resume an interrupted session at start."""

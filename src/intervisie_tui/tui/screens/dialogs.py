@@ -1,0 +1,105 @@
+"""Small modal dialogs: confirm, the keys overview, and a one-line question."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label
+
+from intervisie_tui.i18n import t
+from intervisie_tui.tui.bindings import TranslatedBindings
+
+
+class Confirm(TranslatedBindings, ModalScreen[bool]):
+    """A yes/no question; `y`/`enter` confirm, `n`/`escape` cancel."""
+
+    BINDINGS = [
+        Binding("y,j", "answer(True)", "key.yes", show=False),
+        Binding("n,escape", "answer(False)", "key.no", show=False),
+    ]
+
+    def __init__(self, question: str, yes: str, no: str | None = None) -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no or t("dialog.cancel")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes, variant="primary", id="yes")
+                yield Button(self.no, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class Choice(TranslatedBindings, ModalScreen[str]):
+    """A question with several answers (buttons); escape answers `cancel`."""
+
+    BINDINGS = [Binding("escape", "dismiss('cancel')", "key.no", show=False)]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="dialog-question")
+            with Vertical(classes="dialog-choices"):
+                for value, label in self.choices:
+                    yield Button(label, id=f"choice-{value}")
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+
+class Ask(TranslatedBindings, ModalScreen[str | None]):
+    """One line of text; escape gives None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "key.no", show=False)]
+
+    def __init__(self, question: str, value: str = "") -> None:
+        super().__init__()
+        self.question, self.value = question, value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="dialog-question")
+            yield Input(self.value, id="answer")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+
+class HelpScreen(TranslatedBindings, ModalScreen[None]):
+    """Every key of the run screen with what it does."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "key.close", show=False)]
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="help-dialog"):
+            yield Label(t("help.title"), classes="dialog-question")
+            yield DataTable(show_cursor=False, id="help-keys")
+            yield Label(t("help.footer"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(t("help.key"), t("help.action"))
+        for key, text in self.rows:
+            table.add_row(key, text)

@@ -1,0 +1,284 @@
+"""The run screen: what the timekeeper looks at for 90 minutes.
+
+Keys become runner commands; the runner's state becomes pixels. The clock is
+read on a timer aligned to the moment the displayed second changes, so the
+countdown is exact to the second while waking up about once per second.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, ProgressBar, Static
+
+from intervisie_tui.core.dates import parse_due
+from intervisie_tui.core.duration import format_clock
+from intervisie_tui.errors import IntervisieError
+from intervisie_tui.i18n import t
+from intervisie_tui.tui.bindings import TranslatedBindings
+from intervisie_tui.tui.screens.dialogs import Confirm, HelpScreen
+from intervisie_tui.tui.session_view import SessionView, status_text
+from intervisie_tui.tui.widgets.agenda import Agenda
+from intervisie_tui.tui.widgets.capture import CaptureBar, Field
+from intervisie_tui.tui.widgets.countdown import Countdown
+from intervisie_tui.tui.widgets.prompts import PromptPanel
+
+KIND_KEYS = {"note": "capture.note", "insight": "capture.insight"}
+
+
+class RunScreen(TranslatedBindings, Screen):
+    """Runs one session; `view` wraps the runner, the log and the alerts."""
+
+    BINDINGS = [
+        Binding("space", "start", "key.start", id="start"),
+        Binding("space", "pause", "key.pause", id="pause"),
+        Binding("space", "resume", "key.resume", id="resume"),
+        Binding("right", "next", "key.next", id="next"),
+        Binding("left", "previous", "key.previous", id="previous"),
+        Binding("plus,equals_sign", "adjust(60)", "key.more", key_display="+", id="more"),
+        Binding("minus", "adjust(-60)", "key.less", key_display="-", id="less"),
+        Binding("i", "capture('insight')", "key.insight", id="insight"),
+        Binding("a", "capture('action')", "key.action", id="action"),
+        Binding("n", "capture('note')", "key.note", id="note"),
+        Binding("enter,r", "go_around", "key.go_around", key_display="enter", id="go_around"),
+        Binding("f", "followup", "key.followup", id="followup"),
+        Binding("p", "presenter", "key.presenter", id="presenter"),
+        Binding("question_mark", "help", "key.help", key_display="?", id="help"),
+        Binding("q", "quit_session", "key.quit", id="quit"),
+        Binding("escape", "focus_timer", "key.escape", show=False, id="escape"),
+    ]
+
+    def __init__(self, view: SessionView) -> None:
+        super().__init__()
+        self.view = view
+        self._timer = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="run-title")
+        with Horizontal(id="run-body"):
+            yield Agenda(id="agenda")
+            with Vertical(id="run-main"):
+                yield Static("", id="phase-name")
+                yield Countdown(id="countdown")
+                with VerticalScroll(id="prompt-scroll"):
+                    yield PromptPanel(id="prompts")
+                    yield Static("", id="recent")
+        with Horizontal(id="run-progress"):
+            yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="progress")
+            yield Static("", id="projected")
+        yield Static("", id="status-line")
+        yield CaptureBar(id="capture")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Countdown).can_focus = True
+        self.action_focus_timer()
+        self.render_state()
+        self._schedule_tick()
+
+    # -- the clock -----------------------------------------------------------------
+
+    def _schedule_tick(self) -> None:
+        delay = self.view.seconds_to_next_change()
+        self._timer = self.set_timer(delay, self._tick, name="countdown")
+
+    def _tick(self) -> None:
+        self.refresh_clock()
+        self._schedule_tick()
+
+    def refresh_clock(self) -> None:
+        """Read the clock, fire due alerts and redraw the time-dependent parts."""
+        for alert in self.view.poll_alerts():
+            self.query_one(Countdown).flash()
+            self.notify(self.view.alert_text(alert), timeout=4)
+        runner = self.view.runner
+        step = runner.step
+        countdown = self.query_one(Countdown)
+        caption = self.view.caption()
+        countdown.show(runner.remaining(), max(step.warn_at, default=0), runner.is_paused, caption)
+        progress = self.query_one(ProgressBar)
+        progress.update(total=max(1, self.view.planned_total()), progress=runner.session_elapsed())
+        self.query_one("#projected", Static).update(self.view.projected_text())
+        self.query_one("#status-line", Static).update(status_text(self.view))
+
+    def render_state(self) -> None:
+        """Redraw everything that changes on a command (step, entries, pause)."""
+        runner = self.view.runner
+        step = runner.step
+        self.query_one("#run-title", Static).update(self.view.title())
+        self.query_one("#phase-name", Static).update(self.view.phase_heading())
+        self.query_one(PromptPanel).show(step, self.view.spoken_in_step())
+        self.query_one("#recent", Static).update(self.view.recent_entries())
+        self.query_one(Agenda).show(runner.planned_vs_actual(), runner.state.current)
+        self.refresh_clock()
+        self.refresh_bindings()
+
+    def _command(self, do, *args) -> bool:
+        """Run a runner command; a refused command becomes a notification, not a crash."""
+        try:
+            do(*args)
+        except IntervisieError as problem:
+            self.notify(str(problem), severity="warning")
+            return False
+        self.view.after_command(self)
+        self.render_state()
+        self._restart_tick()
+        return True
+
+    def _restart_tick(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._schedule_tick()
+
+    # -- what the footer offers now -------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        runner = self.view.runner
+        status = runner.state.status
+        if action == "start":
+            return status == "ready"
+        if action == "pause":
+            return status == "running"
+        if action == "resume":
+            return status == "paused"
+        if action == "go_around":
+            return bool(runner.step.go_around) and not runner.is_finished
+        if action == "followup":
+            return runner.step.kind == "followup" and bool(self.view.open_items())
+        if action == "previous":
+            return runner.state.current > 0 or None
+        return True
+
+    # -- actions --------------------------------------------------------------------
+
+    def action_start(self) -> None:
+        self._command(self.view.runner.start)
+
+    def action_pause(self) -> None:
+        self._command(self.view.runner.pause)
+
+    def action_resume(self) -> None:
+        self._command(self.view.runner.resume)
+
+    def action_next(self) -> None:
+        runner = self.view.runner
+        if runner.state.current >= len(runner.plan.steps) - 1:
+            self.app.push_screen(
+                Confirm(t("run.finish_question"), t("run.finish_yes")), self._finish
+            )
+        else:
+            self._command(runner.next)
+
+    def _finish(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self._command(self.view.runner.finish)
+            self.view.show_summary(self.app)
+
+    def action_previous(self) -> None:
+        self._command(self.view.runner.previous)
+
+    def action_adjust(self, seconds: int) -> None:
+        if self._command(self.view.runner.adjust, seconds):
+            key = "run.added" if seconds > 0 else "run.removed"
+            self.notify(t(key, minutes=abs(seconds) // 60), timeout=2)
+
+    def action_capture(self, kind: str) -> None:
+        names = tuple(self.view.runner.plan.setup.participants)
+        if kind == "action":
+            fields = [
+                Field(t("capture.action"), t("capture.action_hint")),
+                Field(t("capture.owner"), t("capture.owner_hint"), names, required=False),
+                Field(t("capture.due"), t("capture.due_hint"), required=False),
+            ]
+        else:
+            fields = [Field(t(KIND_KEYS[kind]), t("capture.hint"))]
+        self.query_one(CaptureBar).begin(kind, fields)
+
+    def action_go_around(self) -> None:
+        upcoming = self.view.next_speaker()
+        if upcoming is None:
+            self.notify(t("run.go_around_done"), timeout=3)
+            return
+        prompt = self.view.runner.step.go_around_prompt or t("capture.statement_hint")
+        self.query_one(CaptureBar).begin(
+            f"statement:{upcoming}", [Field(f"{upcoming}:", prompt, required=False)]
+        )
+
+    @on(CaptureBar.Done)
+    def _captured(self, event: CaptureBar.Done) -> None:
+        runner = self.view.runner
+        kind, values = event.kind, event.values
+        if kind.startswith("statement:"):
+            name = kind.split(":", 1)[1]
+            if values[0].strip():
+                self._command(runner.add_statement, name, values[0])
+            else:
+                self.view.skip_speaker(name)
+            if self.view.next_speaker() is not None:
+                self.action_go_around()
+                return
+            self.render_state()
+        elif kind == "action":
+            text, owner, due_text = values
+            try:
+                due = parse_due(due_text, date.today())
+            except ValueError:
+                due = None
+                self.notify(t("capture.bad_due", text=due_text), severity="warning")
+            if self._command(runner.add_action, text, owner.strip() or None, due):
+                self.notify(t("capture.saved.action"), timeout=2)
+        elif self._command(getattr(runner, f"add_{kind}"), values[0]):
+            self.notify(t(f"capture.saved.{kind}"), timeout=2)
+        self.action_focus_timer()
+
+    @on(CaptureBar.Cancelled)
+    def _capture_cancelled(self) -> None:
+        self.action_focus_timer()
+
+    def action_focus_timer(self) -> None:
+        self.query_one(CaptureBar).cancel()
+        self.query_one(Countdown).focus()
+
+    @on(OptionList.OptionSelected, "#agenda")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        index = event.option_index
+        if index != self.view.runner.state.current:
+            self._command(self.view.runner.jump, index)
+        self.action_focus_timer()
+
+    def action_followup(self) -> None:
+        self.view.open_followup(self.app, self)
+
+    def action_presenter(self) -> None:
+        from intervisie_tui.tui.screens.presenter import PresenterScreen
+
+        self.app.push_screen(PresenterScreen(self.view))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.active_bindings_for_help()))
+
+    def active_bindings_for_help(self) -> list[tuple[str, str]]:
+        rows = []
+        for binding in self.BINDINGS:
+            if binding.id in ("start", "resume", "escape"):
+                continue
+            key = binding.key_display or binding.key.split(",")[0]
+            rows.append((key, t(binding.description)))
+        rows.append(("esc", t("key.escape")))
+        return rows
+
+    def action_quit_session(self) -> None:
+        self.app.push_screen(Confirm(t("run.quit_question"), t("run.quit_yes")), self._quit)
+
+    def _quit(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self.view.leave()
+            self.app.exit(message=t("run.quit_message", id=self.view.runner.state.session_id))
+
+    def format_remaining(self) -> str:
+        return format_clock(self.view.runner.remaining())

@@ -1,0 +1,275 @@
+"""The setup screen: choose a method, say who is in the room and who holds which role.
+
+Role fields are filled with a fair rotation from the group's history until the
+timekeeper types in them; the problems of the setup are listed live, in plain
+words, and Start only goes ahead when there are none.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from intervisie_tui.core.method import Method, iter_phases
+from intervisie_tui.core.setup import SessionSetup, split_names, validate_setup
+from intervisie_tui.i18n import t
+from intervisie_tui.tui.bindings import TranslatedBindings
+from intervisie_tui.tui.config import RunRequest
+from intervisie_tui.tui.setup_model import SetupContext, method_preview, role_field_names
+
+
+class SetupScreen(TranslatedBindings, Screen):
+    BINDINGS = [
+        Binding("ctrl+s", "start", "key.start_session", id="start_session", priority=True),
+        Binding("ctrl+r", "suggest_roles", "key.suggest_roles", id="suggest_roles"),
+        Binding("ctrl+q", "app.quit", "key.close_app", id="close_app", priority=True),
+    ]
+
+    def __init__(self, context: SetupContext, request: RunRequest) -> None:
+        super().__init__()
+        self.context = context
+        self.request = request
+        self.method: Method | None = None
+        self._typed_roles: set[str] = set()
+        self._filling = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="setup-body"):
+            with Vertical(id="setup-methods"):
+                yield Input(placeholder=t("setup.filter"), id="method-filter")
+                yield OptionList(id="method-list")
+                yield Static("", id="method-preview")
+            with VerticalScroll(id="setup-form"):
+                yield Label(t("setup.group"), classes="field-label")
+                yield Input(
+                    self.request.group or "",
+                    id="group",
+                    suggester=SuggestFromList(self.context.groups, case_sensitive=False),
+                )
+                yield Static("", id="group-info")
+                yield Label(t("setup.participants"), classes="field-label")
+                yield TextArea(
+                    ", ".join(self.request.participants),
+                    id="participants",
+                    soft_wrap=True,
+                    show_line_numbers=False,
+                )
+                yield Vertical(id="role-fields")
+                yield Label(t("setup.case"), classes="field-label")
+                yield Input(self.request.case_title, id="case", placeholder=t("setup.case_hint"))
+                yield Label(t("setup.question"), classes="field-label")
+                yield Input(
+                    self.request.question, id="question", placeholder=t("setup.question_hint")
+                )
+                yield Vertical(id="phase-toggles")
+                yield Static("", id="setup-problems")
+                yield Button(t("setup.start"), variant="primary", id="start")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill_method_list("")
+        self.query_one("#method-list", OptionList).focus()
+        if self.request.group:
+            self._group_changed()
+
+    # -- method choice --------------------------------------------------------------
+
+    def _fill_method_list(self, text: str) -> None:
+        needle = text.casefold().strip()
+        options = self.query_one("#method-list", OptionList)
+        chosen = self.method.id if self.method else self.request.method_id
+        options.clear_options()
+        for entry in self.context.methods:
+            method = entry.method
+            haystack = " ".join([method.id, method.name, method.description, *method.tags])
+            if needle and needle not in haystack.casefold():
+                continue
+            minutes = round(method.total_seconds / 60)
+            options.add_option(Option(f"{method.name}  ({minutes} min)", id=method.id))
+        if options.option_count:
+            index = next(
+                (
+                    i
+                    for i in range(options.option_count)
+                    if options.get_option_at_index(i).id == chosen
+                ),
+                0,
+            )
+            options.highlighted = index
+            self._choose(options.get_option_at_index(index).id)
+
+    @on(Input.Changed, "#method-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill_method_list(event.value)
+
+    @on(OptionList.OptionHighlighted, "#method-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._choose(event.option.id)
+
+    @on(OptionList.OptionSelected, "#method-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option.id)
+        self.query_one("#group", Input).focus()
+
+    def _choose(self, method_id: str | None) -> None:
+        method = self.context.method(method_id)
+        if method is None or method is self.method:
+            return
+        self.method = method
+        self.query_one("#method-preview", Static).update(method_preview(method))
+        self._build_role_fields()
+        self._build_phase_toggles()
+        self._check()
+
+    def _build_role_fields(self) -> None:
+        box = self.query_one("#role-fields", Vertical)
+        box.remove_children()
+        assert self.method is not None
+        widgets = []
+        for role in self.method.roles:
+            if role.rest:
+                continue
+            given = ", ".join(self.request.roles.get(role.id, ()))
+            label = f"{role.name}" + ("" if role.min else f" ({t('setup.optional')})")
+            widgets.append(Label(label, classes="field-label"))
+            widgets.append(Input(given, id=f"role-{role.id}", placeholder=role.description[:60]))
+            if given:
+                self._typed_roles.add(role.id)
+        box.mount_all(widgets)
+        self.call_after_refresh(self._suggest_if_untyped)
+
+    def _build_phase_toggles(self) -> None:
+        box = self.query_one("#phase-toggles", Vertical)
+        box.remove_children()
+        assert self.method is not None
+        optional = [p for _, p in iter_phases(self.method.phases) if p.optional]
+        if optional:
+            box.mount(Label(t("setup.optional_phases"), classes="field-label"))
+            box.mount_all(
+                Checkbox(f"{p.name} ({round(p.duration / 60)} min)", p.enabled, id=f"phase-{p.id}")
+                for p in optional
+            )
+
+    # -- group, people and roles ----------------------------------------------------------
+
+    @on(Input.Changed, "#group")
+    def _group_changed(self) -> None:
+        group = self.query_one("#group", Input).value.strip()
+        self.context.select_group(group)
+        self.query_one("#group-info", Static).update(self.context.group_info())
+        self.query_one("#case", Input).suggester = SuggestFromList(
+            self.context.topics(), case_sensitive=False
+        )
+        if (
+            not self.query_one("#participants", TextArea).text.strip()
+            and self.context.last_participants()
+        ):
+            self.query_one("#participants", TextArea).text = ", ".join(
+                self.context.last_participants()
+            )
+        self._suggest_if_untyped()
+
+    @on(TextArea.Changed, "#participants")
+    def _people_changed(self) -> None:
+        self._suggest_if_untyped()
+
+    @on(Input.Changed)
+    def _field_changed(self, event: Input.Changed) -> None:
+        field_id = event.input.id or ""
+        if field_id.startswith("role-") and not self._filling:
+            self._typed_roles.add(field_id.removeprefix("role-"))
+        if field_id not in ("method-filter", "group"):
+            self._check()
+
+    @on(Checkbox.Changed)
+    def _toggle_changed(self) -> None:
+        self._check()
+
+    def _suggest_if_untyped(self) -> None:
+        self._fill_roles(only_untyped=True)
+
+    def action_suggest_roles(self) -> None:
+        self._typed_roles.clear()
+        self._fill_roles(only_untyped=False)
+
+    def _fill_roles(self, only_untyped: bool) -> None:
+        if self.method is None:
+            return
+        people = self.participants()
+        suggestion = self.context.suggest(self.method, people)
+        self._filling = True
+        try:
+            for role_id in role_field_names(self.method):
+                if only_untyped and role_id in self._typed_roles:
+                    continue
+                fields = self.query(f"#role-{role_id}")
+                if fields:
+                    fields.first(Input).value = ", ".join(suggestion.get(role_id, ()))
+        finally:
+            self._filling = False
+        self._check()
+
+    def participants(self) -> tuple[str, ...]:
+        return split_names(self.query_one("#participants", TextArea).text)
+
+    # -- validation and start ---------------------------------------------------------------
+
+    def build_setup(self) -> SessionSetup | None:
+        if self.method is None:
+            return None
+        roles = {}
+        for role_id in role_field_names(self.method):
+            fields = self.query(f"#role-{role_id}")
+            if fields:
+                names = split_names(fields.first(Input).value)
+                if names:
+                    roles[role_id] = names
+        toggles = {
+            box.id.removeprefix("phase-"): box.value
+            for box in self.query(Checkbox)
+            if box.id and box.id.startswith("phase-")
+        }
+        group = self.query_one("#group", Input).value.strip() or t("setup.default_group")
+        return self.context.make_setup(
+            method=self.method,
+            group=group,
+            participants=self.participants(),
+            roles=roles,
+            case_title=self.query_one("#case", Input).value.strip(),
+            question=self.query_one("#question", Input).value.strip(),
+            phase_toggles=toggles,
+        )
+
+    def _check(self) -> list[str]:
+        setup = self.build_setup()
+        problems = []
+        if setup is None:
+            problems = [t("setup.pick_method")]
+        elif self.method is not None:
+            problems = [t(p.key, **p.values) for p in validate_setup(setup, self.method)]
+        text = "\n".join(f"• {p}" for p in problems)
+        self.query_one("#setup-problems", Static).update(text)
+        self.query_one("#start", Button).disabled = bool(problems)
+        return problems
+
+    @on(Button.Pressed, "#start")
+    def _start_pressed(self) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        if self._check():
+            self.notify(t("setup.not_ready"), severity="warning")
+            return
+        setup = self.build_setup()
+        assert setup is not None and self.method is not None
+        self.start_session(self.method, setup)
+
+    @work(exclusive=True, group="start")
+    async def start_session(self, method: Method, setup: SessionSetup) -> None:
+        await self.app.start_session(method, setup)  # type: ignore[attr-defined]

@@ -1,0 +1,200 @@
+"""Everything the screens say about a running session, computed from the runner.
+
+Screens stay thin: they ask this view for the words and numbers to show and
+hand it the commands. It also owns the session's companions: the alert
+sound and the Markdown log writer.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from intervisie_tui.core.duration import format_clock, format_duration
+from intervisie_tui.core.runner import Alert, SessionRunner
+from intervisie_tui.core.setup import OpenItem
+from intervisie_tui.i18n import t
+from intervisie_tui.sound import Alerter
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
+ENTRY_LABELS = {
+    "note": "entry.note",
+    "insight": "entry.insight",
+    "action": "entry.action",
+    "statement": "entry.statement",
+}
+
+
+class SessionView:
+    def __init__(self, runner: SessionRunner, alerter: Alerter, log: Any = None) -> None:
+        self.runner = runner
+        self.alerter = alerter
+        self.log = log
+        """The session's LiveLog (path, last error), or None in tests without disk."""
+        self._skipped: dict[int, set[str]] = {}
+        self._reported_log_error: str | None = None
+
+    # -- headings -----------------------------------------------------------------
+
+    def title(self) -> str:
+        plan = self.runner.plan
+        return " · ".join(
+            part
+            for part in (
+                plan.method.name,
+                plan.setup.group,
+                plan.setup.case_title,
+            )
+            if part
+        )
+
+    def step_position(self) -> str:
+        runner = self.runner
+        return t("run.step_of", n=runner.state.current + 1, total=len(runner.plan.steps))
+
+    def phase_heading(self) -> str:
+        step = self.runner.step
+        parts = [step.name]
+        for number, of in step.rounds:
+            parts.append(t("run.round_of", n=number, total=of))
+        parts.append(self.step_position())
+        return " · ".join(parts)
+
+    def caption(self) -> str:
+        runner = self.runner
+        status = runner.state.status
+        if status == "ready":
+            return t("run.caption.ready")
+        if status == "finished":
+            return t("run.caption.finished")
+        if runner.is_paused:
+            return t("run.caption.paused")
+        if runner.remaining() < 0:
+            return t("run.caption.overtime")
+        return t("run.caption.left", planned=format_duration(self.planned_of_current()))
+
+    def planned_of_current(self) -> int:
+        step = self.runner.step
+        record = self.runner.state.steps[step.index]
+        return step.duration + record.extra
+
+    def planned_total(self) -> int:
+        return sum(planned for _, planned, _ in self.runner.planned_vs_actual())
+
+    def projected_text(self) -> str:
+        end = self.runner.projected_end()
+        planned = self.planned_end()
+        text = t("run.projected", time=f"{end:%H:%M}")
+        if planned is not None:
+            delta = round((end - planned).total_seconds() / 60)
+            if delta > 0:
+                text += " " + t("run.projected_late", minutes=delta)
+        return text
+
+    def planned_end(self) -> datetime | None:
+        started = self.runner.state.started_at
+        if started is None:
+            return None
+        return started + timedelta(seconds=self.runner.plan.total)
+
+    # -- entries and go-arounds -----------------------------------------------------
+
+    def recent_entries(self, limit: int = 4) -> str:
+        entries = self.runner.state.entries_of(self.runner.state.current)
+        lines = []
+        for entry in entries[-limit:]:
+            label = t(ENTRY_LABELS[entry.kind])
+            who = entry.participant or entry.owner
+            prefix = f"{label} ({who})" if who else label
+            first_line = entry.text.splitlines()[0] if entry.text else ""
+            lines.append(f"• {prefix}: {first_line}")
+        hidden = len(entries) - limit
+        if hidden > 0:
+            lines.insert(0, t("run.more_entries", count=hidden))
+        return "\n".join(lines)
+
+    def spoken_in_step(self) -> set[str]:
+        state = self.runner.state
+        spoken = {
+            e.participant for e in state.entries_of(state.current, "statement") if e.participant
+        }
+        return spoken | self._skipped.get(state.current, set())
+
+    def next_speaker(self) -> str | None:
+        done = self.spoken_in_step()
+        return next((n for n in self.runner.step.go_around if n not in done), None)
+
+    def skip_speaker(self, name: str) -> None:
+        self._skipped.setdefault(self.runner.state.current, set()).add(name)
+
+    # -- clock and alerts -------------------------------------------------------------
+
+    def seconds_to_next_change(self) -> float:
+        """Delay until the shown second changes (countdown rounds up, overtime down)."""
+        runner = self.runner
+        if runner.state.status != "running":
+            return 1.0
+        remaining = runner.remaining()
+        fraction = remaining % 1.0
+        delay = fraction if remaining > 0 else 1.0 - fraction
+        return min(1.0, max(0.02, delay + 0.005))
+
+    def poll_alerts(self) -> list[Alert]:
+        alerts = self.runner.poll_alerts()
+        if alerts:
+            self.alerter.alert(self.runner.step.sound)  # type: ignore[arg-type]
+        return alerts
+
+    def alert_text(self, alert: Alert) -> str:
+        if alert.kind == "zero":
+            return t("alert.zero", step=self.runner.plan.steps[alert.step_index].name)
+        return t("alert.warning", left=format_duration(alert.threshold_seconds))
+
+    # -- companions -------------------------------------------------------------------
+
+    def open_items(self) -> tuple[OpenItem, ...]:
+        return self.runner.plan.setup.open_items
+
+    def log_path(self) -> Path | None:
+        return getattr(self.log, "path", None)
+
+    def after_command(self, screen: Screen) -> None:
+        """Tell the user once when the log could not be written (the journal has it all)."""
+        error = getattr(self.log, "error", None)
+        if error and str(error) != self._reported_log_error:
+            self._reported_log_error = str(error)
+            screen.notify(str(error), severity="error", timeout=10)
+
+    def open_followup(self, app: App, screen: Screen) -> None:
+        from intervisie_tui.tui.screens.followup import FollowUpScreen
+
+        app.push_screen(FollowUpScreen(self), lambda _: screen.render_state())  # type: ignore[attr-defined]
+
+    def show_summary(self, app: App) -> None:
+        from intervisie_tui.tui.screens.summary import SummaryScreen
+
+        app.switch_screen(SummaryScreen(self))
+
+    def leave(self) -> None:
+        """The timekeeper quits: release the session so `intervisie resume` can take it."""
+        close = getattr(self.runner, "close", None)
+        if close:
+            close()
+
+
+def status_text(view: SessionView) -> str:
+    """One plain line for screen readers and `tmux capture-pane`."""
+    runner = view.runner
+    step = runner.step
+    remaining = format_clock(runner.remaining())
+    state = {
+        "ready": t("status.ready"),
+        "running": t("status.running"),
+        "paused": t("status.paused"),
+        "finished": t("status.finished"),
+    }[runner.state.status]
+    return f"{view.step_position()}: {step.name} · {remaining} · {state} · {view.projected_text()}"

@@ -1,0 +1,118 @@
+"""What the setup screen needs to know, gathered without Textual.
+
+The method library, the groups that have logs, a group's history (for the
+role rotation and the follow-up of open action items) and its group file.
+Kept apart from the screen so it can be tested directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Group as RichGroup
+from rich.table import Table
+from rich.text import Text
+
+from intervisie_tui.core import library
+from intervisie_tui.core.duration import format_duration
+from intervisie_tui.core.logbook import history
+from intervisie_tui.core.method import Method, Phase, Repeat
+from intervisie_tui.core.setup import SessionSetup
+from intervisie_tui.i18n import get_language, t
+
+
+def role_field_names(method: Method) -> list[str]:
+    """Roles the timekeeper assigns by name (the `rest` role fills itself)."""
+    return [role.id for role in method.roles if not role.rest]
+
+
+def method_preview(method: Method) -> RichGroup:
+    """Phases with durations, roles and total time, for the preview pane."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", style="dim")
+    table.add_column()
+    table.add_column(justify="right")
+
+    def add(items: list[Phase | Repeat], indent: str) -> None:
+        for item in items:
+            if isinstance(item, Repeat):
+                label = item.name or t("setup.rounds")
+                table.add_row("", Text(f"{indent}{label} ×{item.repeat}", style="bold"), "")
+                add(item.phases, indent + "  ")
+            else:
+                optional = f" ({t('setup.optional')})" if item.optional else ""
+                table.add_row("", f"{indent}{item.name}{optional}", format_duration(item.duration))
+
+    add(method.phases, "")
+    roles = ", ".join(role.name for role in method.roles)
+    total = t("setup.total", minutes=round(method.total_seconds / 60))
+    head = Text.assemble((method.name, "bold"), "  ", (total, "dim"))
+    parts = [head]
+    if method.description:
+        parts.append(Text(method.description.strip().splitlines()[0], style="italic"))
+    parts += [table, Text.assemble((t("setup.roles") + ": ", "bold"), roles)]
+    return RichGroup(*parts)
+
+
+@dataclass
+class SetupContext:
+    """Library and history for one setup screen."""
+
+    log_root: Path
+    extra_method_dirs: tuple[Path, ...] = ()
+    catalog: library.Library = field(init=False)
+    groups: list[str] = field(init=False)
+    _group: str = field(init=False, default="")
+    _history: history.GroupHistory | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.catalog = library.discover(list(self.extra_method_dirs))
+        self.groups = history.known_groups(self.log_root)
+
+    @property
+    def methods(self) -> list[library.LibraryEntry]:
+        return sorted(self.catalog.entries, key=lambda e: e.method.name.casefold())
+
+    def method(self, method_id: str | None) -> Method | None:
+        entry = next((e for e in self.catalog.entries if e.method.id == method_id), None)
+        return entry.method if entry else None
+
+    # -- the chosen group ------------------------------------------------------------
+
+    def select_group(self, group: str) -> None:
+        if group == self._group:
+            return
+        self._group = group
+        self._history = history.load_group(self.log_root, group) if group else None
+
+    def group_info(self) -> str:
+        if self._history is None:
+            return ""
+        return self._history.summary_text(get_language())
+
+    def topics(self) -> list[str]:
+        return self._history.topic_titles() if self._history else []
+
+    def last_participants(self) -> tuple[str, ...]:
+        return self._history.last_participants() if self._history else ()
+
+    def suggest(self, method: Method, participants: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        if not participants:
+            return {}
+        sessions = self._history.sessions if self._history else []
+        return history.suggest_roles(sessions, participants, method)
+
+    def make_setup(self, *, method: Method, group: str, **fields) -> SessionSetup:
+        """A SessionSetup with the follow-up of the group's open items filled in."""
+        items = tuple(self._history.open_items()) if self._history and group == self._group else ()
+        previous = self._history.previous_inbrenger() if self._history else ()
+        return SessionSetup(
+            method_id=method.id,
+            group=group,
+            followup=bool(items),
+            open_items=items,
+            previous_inbrenger=tuple(previous),
+            language=get_language(),
+            **fields,
+        )

@@ -1,0 +1,117 @@
+"""Which screen opens first, and how a session is begun or resumed.
+
+On start the app offers an interrupted session before anything else (nothing
+typed in a meeting may get lost); a complete `intervisie run ...` goes straight
+to the run screen; anything else opens the setup screen, pre-filled.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from intervisie_tui.core import store
+from intervisie_tui.core.logbook.live import LiveLog
+from intervisie_tui.core.method import Method
+from intervisie_tui.core.plan import build_plan
+from intervisie_tui.core.setup import SessionSetup, validate_setup
+from intervisie_tui.errors import IntervisieError
+from intervisie_tui.i18n import t
+from intervisie_tui.tui.screens.dialogs import Choice
+from intervisie_tui.tui.session_view import SessionView
+
+if TYPE_CHECKING:
+    from intervisie_tui.tui.app import IntervisieApp
+
+
+def open_first_screen(app: IntervisieApp) -> None:
+    config = app.config
+    if config.resume_id:
+        app.call_later(resume_session, app, config.resume_id, config.downtime)
+        return
+    if config.check_interrupted:
+        waiting = store.interrupted_sessions()
+        if waiting:
+            offer_resume(app, waiting[0])
+            return
+    open_setup_or_run(app)
+
+
+def offer_resume(app: IntervisieApp, info: store.SessionInfo) -> None:
+    question = t(
+        "resume.question",
+        group=info.group,
+        method=info.method_name,
+        started=f"{info.started:%d-%m %H:%M}",
+        entries=info.entry_count,
+    )
+    choices = [
+        ("meeting", t("resume.meeting")),
+        ("pause", t("resume.pause")),
+        ("new", t("resume.new")),
+        ("discard", t("resume.discard")),
+    ]
+
+    async def answered(choice: str | None) -> None:
+        if choice in ("meeting", "pause"):
+            await resume_session(app, info.session_id, choice)
+        elif choice == "discard":
+            store.discard(info.session_id)
+            app.notify(t("resume.discarded"))
+            open_setup_or_run(app)
+        else:
+            open_setup_or_run(app)
+
+    app.push_screen(Choice(question, choices), answered)
+
+
+def open_setup_or_run(app: IntervisieApp) -> None:
+    from intervisie_tui.tui.screens.setup import SetupScreen
+    from intervisie_tui.tui.setup_model import SetupContext
+
+    try:
+        context = SetupContext(app.log_root(), app.config.methods_dirs)
+    except IntervisieError as problem:
+        app.exit(message=str(problem), return_code=1)
+        return
+    request = app.config.request
+    method = context.method(request.method_id) if request.method_id else None
+    if request.method_id and method is None:
+        app.notify(t("setup.unknown_method", id=request.method_id), severity="error", timeout=8)
+    if method is not None and request.participants:
+        context.select_group(request.group or t("setup.default_group"))
+        setup = context.make_setup(
+            method=method,
+            group=request.group or t("setup.default_group"),
+            participants=request.participants,
+            roles=dict(request.roles),
+            case_title=request.case_title,
+            question=request.question,
+        )
+        if not validate_setup(setup, method):
+            app.call_later(app.start_session, method, setup)
+            return
+    app.push_screen(SetupScreen(context, request))
+
+
+def begin_session(app: IntervisieApp, method: Method, setup: SessionSetup) -> SessionView:
+    """Plan, journal, lock and log for a new session."""
+    plan = build_plan(method, setup)
+    runner = store.new_session(plan, app.clock)
+    log = LiveLog.attach(runner, app.log_root())
+    return SessionView(runner, app.alerter(), log)
+
+
+async def resume_session(app: IntervisieApp, session_id: str, downtime: str) -> None:
+    try:
+        runner, warnings = store.resume(session_id, app.clock, downtime=downtime)
+    except IntervisieError as problem:
+        app.exit(message=str(problem), return_code=1)
+        return
+    for warning in warnings:
+        app.notify(str(warning), severity="warning", timeout=8)
+    log = LiveLog.attach(runner, app.log_root())
+    view = SessionView(runner, app.alerter(), log)
+    if runner.is_finished:
+        view.show_summary(app)
+        return
+    await app.show_run(view)

@@ -1,0 +1,47 @@
+"""The agenda sidebar: every step with planned and actual time, the current one marked."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from intervisie_tui.core.duration import format_duration, format_elapsed
+from intervisie_tui.core.plan import Step
+
+
+def round_suffix(step: Step) -> str:
+    return "".join(f" {n}/{of}" for n, of in step.rounds)
+
+
+def agenda_row(step: Step, planned: int, actual: float, current: bool, width: int) -> Text:
+    """`▶ 3 Roddelronde      4:12/10m`: name truncated so the times always fit."""
+    marker = "▶" if current else ("✓" if actual > 0 else " ")
+    times = format_duration(planned)
+    if actual > 0:
+        times = f"{format_elapsed(actual)}/{times}"
+    head = f"{marker}{step.index + 1:>3} "
+    room = max(4, width - len(head) - len(times) - 1)
+    name = Text(f"{step.name}{round_suffix(step)}")
+    name.truncate(room, overflow="ellipsis", pad=True)
+    row = Text.assemble(head, name, " ", Text(times, style="dim" if not current else ""))
+    if current:
+        row.stylize("bold")
+    return row
+
+
+class Agenda(OptionList):
+    """Selecting a step (enter or click) asks the screen to jump there."""
+
+    def show(self, rows: list[tuple[Step, int, float]], current: int) -> None:
+        """`rows` holds (step, planned seconds incl. extra, actual seconds)."""
+        width = max(20, (self.scrollable_content_region.width or 30) - 1)
+        keep = self.highlighted if self.has_focus else current
+        self.set_options(
+            Option(
+                agenda_row(step, planned, actual, step.index == current, width), id=f"s{step.index}"
+            )
+            for step, planned, actual in rows
+        )
+        if keep is not None and 0 <= keep < len(rows):
+            self.highlighted = keep

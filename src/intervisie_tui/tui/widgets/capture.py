@@ -1,0 +1,94 @@
+"""The capture bar: one line at the bottom that asks for one field after another.
+
+A note or insight is one field; an action item asks text, then owner, then
+due date (both optional: enter skips). The screen drives go-arounds by
+starting the bar again for the next name. Escape cancels and hands focus back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    placeholder: str = ""
+    suggestions: tuple[str, ...] = ()
+    required: bool = True
+
+
+class CaptureBar(Horizontal):
+    """Collects the answers to a list of fields, then posts `Done`."""
+
+    @dataclass
+    class Done(Message):
+        kind: str
+        values: list[str]
+
+    @dataclass
+    class Cancelled(Message):
+        kind: str
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.kind = ""
+        self._fields: list[Field] = []
+        self._values: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="capture-label")
+        yield Input(id="capture-input")
+
+    @property
+    def active(self) -> bool:
+        return self.has_class("-active")
+
+    def begin(self, kind: str, fields: list[Field]) -> None:
+        self.kind = kind
+        self._fields = list(fields)
+        self._values = []
+        self.add_class("-active")
+        self._ask()
+
+    def _ask(self) -> None:
+        field = self._fields[len(self._values)]
+        self.query_one("#capture-label", Label).update(field.label)
+        box = self.query_one("#capture-input", Input)
+        box.value = ""
+        box.placeholder = field.placeholder
+        box.suggester = (
+            SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None
+        )
+        box.focus()
+
+    def close(self) -> None:
+        self.remove_class("-active")
+        self.query_one("#capture-input", Input).value = ""
+
+    @on(Input.Submitted, "#capture-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        field = self._fields[len(self._values)]
+        if field.required and not event.value.strip():
+            self.app.bell()
+            return
+        self._values.append(event.value)
+        if len(self._values) < len(self._fields):
+            self._ask()
+            return
+        kind, values = self.kind, self._values
+        self.close()
+        self.post_message(self.Done(kind, values))
+
+    def cancel(self) -> None:
+        if self.active:
+            self.close()
+            self.post_message(self.Cancelled(self.kind))

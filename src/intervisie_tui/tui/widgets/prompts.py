@@ -1,0 +1,68 @@
+"""What the group and each role do now: instruction, role prompts, pairs, go-around."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual.widgets import Static
+
+from intervisie_tui.core.plan import RolePrompt, Step
+from intervisie_tui.i18n import t
+
+
+def join_names(names: tuple[str, ...] | list[str], limit: int = 4) -> str:
+    """`An`, `An en Bo`, `An, Bo en Cor`, `An, Bo, Cor en 5 anderen`."""
+    names = list(names)
+    if not names:
+        return ""
+    if len(names) > limit:
+        shown = names[: limit - 1]
+        return t("names.and_others", names=", ".join(shown), count=len(names) - len(shown))
+    if len(names) == 1:
+        return names[0]
+    return t("names.and", names=", ".join(names[:-1]), last=names[-1])
+
+
+def prompt_line(prompt: RolePrompt) -> Text:
+    """`An (inbrenger): draai je stoel om` with the names in bold."""
+    who = join_names(prompt.holders)
+    label = f"{who} ({prompt.role_name.lower()})" if who else prompt.role_name
+    return Text.assemble((label, "bold"), ": ", prompt.text)
+
+
+def go_around_line(step: Step, done: set[str]) -> Text:
+    """`Rondje: An ✓ · Bo ▶ · Cor` — who has spoken and who is next."""
+    parts: list[Text] = []
+    upcoming = next((n for n in step.go_around if n not in done), None)
+    for name in step.go_around:
+        if name in done:
+            parts.append(Text(f"{name} ✓", style="dim"))
+        elif name == upcoming:
+            parts.append(Text(f"{name} ▶", style="bold reverse"))
+        else:
+            parts.append(Text(name))
+    line = Text.assemble((t("run.go_around") + ": ", "bold"))
+    line.append_text(Text(" · ").join(parts))
+    return line
+
+
+class PromptPanel(Static):
+    """Renders the instruction and role prompts of a step."""
+
+    def show(self, step: Step, spoken: set[str] | None = None) -> None:
+        blocks: list[Text] = []
+        if step.instruction:
+            blocks.append(Text(step.instruction))
+        for prompt in step.prompts:
+            blocks.append(prompt_line(prompt))
+        if step.pairs:
+            pairs = ", ".join(f"{a} & {b}" for a, b in step.pairs)
+            blocks.append(Text.assemble((t("run.pairs") + ": ", "bold"), pairs))
+        if step.go_around:
+            if step.go_around_prompt:
+                blocks.append(Text(f"“{step.go_around_prompt}”", style="italic"))
+            blocks.append(go_around_line(step, spoken or set()))
+        spaced: list[Text] = []
+        for block in blocks:
+            spaced.extend([block, Text("")])
+        self.update(Group(*spaced[:-1]))
