@@ -16,6 +16,9 @@ CORE_MODULES = [
     "intervisie_tui.core.clock",
     "intervisie_tui.core.commands",
     "intervisie_tui.core.runner",
+    "intervisie_tui.core.journal",
+    "intervisie_tui.core.lock",
+    "intervisie_tui.core.store",
 ]
 
 

@@ -1,0 +1,207 @@
+"""Sessions on disk: start one, find the interrupted ones, resume or discard them.
+
+A session is `<id>.jsonl` (its journal) and `<id>.lock` in `paths.journal_dir()`.
+A journal without a `finish` event is an interrupted session. Finished
+journals stay: the session log can be regenerated from them (`load`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from intervisie_tui import paths
+from intervisie_tui.core.clock import Clock
+from intervisie_tui.core.commands import Add, Delete, Finish, SessionError, Start, replay
+from intervisie_tui.core.journal import (
+    SUFFIX,
+    Journal,
+    JournalContents,
+    JournalHeader,
+    ensure_private_dir,
+    read_journal,
+)
+from intervisie_tui.core.lock import SessionLock, SessionLocked
+from intervisie_tui.core.plan import Plan
+from intervisie_tui.core.runner import SessionRunner, new_session_id
+from intervisie_tui.core.setup import validate_setup
+from intervisie_tui.core.state import Downtime, SessionState
+from intervisie_tui.i18n import t
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$")
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """An interrupted session as the resume prompt lists it."""
+
+    session_id: str
+    path: Path
+    group: str = ""
+    method_name: str = ""
+    started: datetime | None = None
+    """Start of the first step (or creation, if it never started)."""
+    last_activity: datetime | None = None
+    entries: int = 0
+    in_use: bool = False
+    """Open in another app instance right now."""
+    problem: str | None = None
+    """Why the journal cannot be resumed (translated); None when it can."""
+
+
+def journal_path(session_id: str) -> Path:
+    if not _ID.match(session_id):
+        raise SessionError("session.bad_id", id=session_id)
+    return paths.journal_dir() / f"{session_id}{SUFFIX}"
+
+
+def lock_for(session_id: str) -> SessionLock:
+    return SessionLock(journal_path(session_id).with_suffix(".lock"), session_id)
+
+
+def new_session(plan: Plan, clock: Clock, session_id: str | None = None) -> SessionRunner:
+    """Start a session on disk: lock, journal with header, runner (not started yet)."""
+    problems = validate_setup(plan.setup, plan.method)
+    if problems:
+        first = problems[0]
+        raise SessionError("session.invalid_setup", problem=t(first.key, **first.values))
+    session_id = session_id or new_session_id(clock.now())
+    lock = lock_for(session_id)
+    ensure_private_dir(paths.journal_dir())
+    lock.acquire()
+    try:
+        header = JournalHeader.for_plan(plan, session_id, clock.now())
+        journal = Journal.create(journal_path(session_id), header)
+    except BaseException:
+        lock.release()
+        raise
+    return SessionRunner(plan, clock, journal, session_id, lock=lock)
+
+
+def interrupted_sessions() -> list[SessionInfo]:
+    """Journals without a finish event, most recent activity first."""
+    folder = paths.journal_dir()
+    if not folder.is_dir():
+        return []
+    found = [_info(path) for path in sorted(folder.glob(f"*{SUFFIX}"))]
+    interrupted = [info for info in found if info is not None]
+    interrupted.sort(key=_recency, reverse=True)
+    return interrupted
+
+
+def _recency(info: SessionInfo) -> float:
+    return info.last_activity.timestamp() if info.last_activity else 0.0
+
+
+def _info(path: Path) -> SessionInfo | None:
+    session_id = path.name.removesuffix(SUFFIX)
+    if not _ID.match(session_id):
+        return None
+    in_use = _in_use(session_id)
+    try:
+        contents = read_journal(path)
+    except SessionError as problem:
+        return SessionInfo(session_id, path, in_use=in_use, problem=str(problem))
+    events = contents.events
+    if any(isinstance(event, Finish) for event in events):
+        return None
+    header = contents.header
+    started = next((e.wall for e in events if isinstance(e, Start)), header.created)
+    adds = sum(isinstance(e, Add) for e in events)
+    deletes = sum(isinstance(e, Delete) for e in events)
+    return SessionInfo(
+        session_id,
+        path,
+        group=str(header.setup.get("group", "")),
+        method_name=str(header.method.get("name", "")),
+        started=started,
+        last_activity=events[-1].wall if events else header.created,
+        entries=adds - deletes,
+        in_use=in_use,
+    )
+
+
+def _in_use(session_id: str) -> bool:
+    try:
+        with lock_for(session_id):
+            return False
+    except SessionLocked:
+        return True
+    except SessionError:
+        return False
+
+
+def load(session_id: str) -> tuple[SessionState, list[str]]:
+    """The state of a session as its journal holds it (read only, no lock)."""
+    contents = read_journal(_existing(session_id))
+    header = contents.header
+    return replay(header.plan(), header.session_id, contents.events), contents.warnings
+
+
+def resume(
+    session_id: str, clock: Clock, downtime: Downtime = "meeting"
+) -> tuple[SessionRunner, list[str]]:
+    """Continue an interrupted session; returns the runner and warnings to show.
+
+    The time the app was gone counts as meeting time (the clock of the current
+    step ran on) or, with `downtime="pause"`, as a pause. The gap is measured
+    from the last journaled moment; a running session journals a heartbeat
+    every 30 seconds, so that moment is at most that long before a crash.
+    """
+    path = _existing(session_id)
+    lock = lock_for(session_id).acquire()
+    try:
+        contents = read_journal(path)
+        if any(isinstance(event, Finish) for event in contents.events):
+            raise SessionError("session.already_finished", id=session_id)
+        runner = _restore(contents, clock, downtime, lock)
+    except BaseException:
+        lock.release()
+        raise
+    return runner, contents.warnings
+
+
+def _restore(
+    contents: JournalContents, clock: Clock, downtime: Downtime, lock: SessionLock
+) -> SessionRunner:
+    header, events = contents.header, contents.events
+    last_seen = events[-1].wall if events else header.created
+    gap = (clock.now() - last_seen).total_seconds()
+    if gap < 0:
+        contents.warnings.append(t("session.clock_back"))
+        gap = 0.0
+    journal = Journal.reopen(contents)
+    try:
+        return SessionRunner.restore(
+            header.plan(),
+            clock,
+            events,
+            session_id=header.session_id,
+            gap=gap,
+            downtime=downtime,
+            journal=journal,
+            lock=lock,
+        )
+    except BaseException:
+        journal.close()
+        raise
+
+
+def discard(session_id: str) -> None:
+    """Delete a session the user does not want back (refused while it is open)."""
+    path = _existing(session_id)
+    lock = lock_for(session_id)
+    with lock:
+        path.unlink()
+    with contextlib.suppress(OSError):
+        lock.path.unlink()
+
+
+def _existing(session_id: str) -> Path:
+    path = journal_path(session_id)
+    if not path.is_file():
+        raise SessionError("session.not_found", id=session_id)
+    return path
