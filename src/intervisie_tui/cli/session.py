@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -75,17 +76,21 @@ def run(
 ) -> None:
     """Run a session; skips the setup screen when everything needed is given."""
     from intervisie_tui.cli.launch import open_app
+    from intervisie_tui.core.library import find_method
     from intervisie_tui.tui.config import RunRequest
 
+    config = make_config(lang, methods, log_dir, sound, quiet)
+    entry = find_method(method, config.methods_dirs)  # a typo ends here, in one line
     request = RunRequest(
         method_id=method,
+        method=entry.method,
         group=group,
         participants=split_names(participants or ""),
         roles=parse_roles(role or []),
         case_title=case,
         question=question,
     )
-    open_app(make_config(lang, methods, log_dir, sound, quiet, request=request))
+    open_app(replace(config, request=request))
 
 
 @app.command("resume")

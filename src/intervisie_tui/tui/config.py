@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from intervisie_tui.core.clock import Clock
+from intervisie_tui.core.method import Method
 from intervisie_tui.sound import SoundMode
 
 
@@ -14,6 +15,8 @@ class RunRequest:
     """Setup given on the command line (`intervisie run ...`); may be incomplete."""
 
     method_id: str | None = None
+    method: Method | None = None
+    """The method, when the CLI already loaded it (so the app does not load it twice)."""
     group: str | None = None
     participants: tuple[str, ...] = ()
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)

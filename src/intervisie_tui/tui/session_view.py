@@ -139,9 +139,11 @@ class SessionView:
         if runner.state.status != "running":
             return 1.0
         remaining = runner.remaining()
-        fraction = remaining % 1.0
-        delay = fraction if remaining > 0 else 1.0 - fraction
-        return min(1.0, max(0.02, delay + 0.005))
+        if remaining > 0:
+            delay = remaining % 1.0 or 1.0  # shown rounded up: changes at the whole second
+        else:
+            delay = 1.0 - (-remaining % 1.0)  # overtime shown rounded down
+        return max(0.02, delay) + 0.005  # just after the change, never before it
 
     def poll_alerts(self) -> list[Alert]:
         alerts = self.runner.poll_alerts()

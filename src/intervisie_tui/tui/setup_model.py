@@ -61,22 +61,39 @@ class SetupContext:
 
     log_root: Path
     extra_method_dirs: tuple[Path, ...] = ()
-    catalog: library.Library = field(init=False)
-    groups: list[str] = field(init=False)
+    _catalog: library.Library | None = field(init=False, default=None)
+    _groups: list[str] | None = field(init=False, default=None)
     _group: str = field(init=False, default="")
     _history: history.GroupHistory | None = field(init=False, default=None)
 
-    def __post_init__(self) -> None:
-        self.catalog = library.discover(list(self.extra_method_dirs))
-        self.groups = history.known_groups(self.log_root)
+    @property
+    def catalog(self) -> library.Library:
+        """The whole method library, loaded on first use (`run` needs only one method)."""
+        if self._catalog is None:
+            self._catalog = library.load_library(self.extra_method_dirs)
+        return self._catalog
+
+    @property
+    def groups(self) -> list[str]:
+        if self._groups is None:
+            self._groups = history.known_groups(self.log_root)
+        return self._groups
 
     @property
     def methods(self) -> list[library.LibraryEntry]:
-        return sorted(self.catalog.entries, key=lambda e: e.method.name.casefold())
+        return sorted(self.catalog.methods, key=lambda e: e.method.name.casefold())
 
     def method(self, method_id: str | None) -> Method | None:
-        entry = next((e for e in self.catalog.entries if e.method.id == method_id), None)
+        entry = self.catalog.get(method_id) if method_id else None
         return entry.method if entry else None
+
+    def find(self, method_id: str) -> Method:
+        """One method by id without loading the library; MethodNotFound explains a miss."""
+        if self._catalog is not None:
+            found = self.method(method_id)
+            if found is not None:
+                return found
+        return library.find_method(method_id, self.extra_method_dirs).method
 
     # -- the chosen group ------------------------------------------------------------
 

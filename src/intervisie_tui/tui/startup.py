@@ -29,7 +29,7 @@ def open_first_screen(app: IntervisieApp) -> None:
         app.call_later(resume_session, app, config.resume_id, config.downtime)
         return
     if config.check_interrupted:
-        waiting = store.interrupted_sessions()
+        waiting = [s for s in store.interrupted_sessions() if not s.in_use and not s.problem]
         if waiting:
             offer_resume(app, waiting[0])
             return
@@ -41,8 +41,8 @@ def offer_resume(app: IntervisieApp, info: store.SessionInfo) -> None:
         "resume.question",
         group=info.group,
         method=info.method_name,
-        started=f"{info.started:%d-%m %H:%M}",
-        entries=info.entry_count,
+        started=f"{info.started:%d-%m %H:%M}" if info.started else "?",
+        entries=info.entries,
     )
     choices = [
         ("meeting", t("resume.meeting")),
@@ -68,15 +68,14 @@ def open_setup_or_run(app: IntervisieApp) -> None:
     from intervisie_tui.tui.screens.setup import SetupScreen
     from intervisie_tui.tui.setup_model import SetupContext
 
-    try:
-        context = SetupContext(app.log_root(), app.config.methods_dirs)
-    except IntervisieError as problem:
-        app.exit(message=str(problem), return_code=1)
-        return
+    context = SetupContext(app.log_root(), app.config.methods_dirs)
     request = app.config.request
-    method = context.method(request.method_id) if request.method_id else None
-    if request.method_id and method is None:
-        app.notify(t("setup.unknown_method", id=request.method_id), severity="error", timeout=8)
+    method = request.method
+    if method is None and request.method_id:
+        try:
+            method = context.find(request.method_id)
+        except IntervisieError as problem:
+            app.notify(str(problem), severity="error", timeout=8)
     if method is not None and request.participants:
         context.select_group(request.group or t("setup.default_group"))
         setup = context.make_setup(

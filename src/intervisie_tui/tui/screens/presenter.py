@@ -30,7 +30,7 @@ class PresenterScreen(TranslatedBindings, Screen):
     def compose(self) -> ComposeResult:
         with Vertical(id="presenter"):
             yield Static("", id="presenter-phase")
-            yield Countdown(id="presenter-countdown")
+            yield Countdown(max_scale=4, center=True, id="presenter-countdown")
             yield PromptPanel(id="presenter-prompts")
         yield Static("", id="presenter-status")
 

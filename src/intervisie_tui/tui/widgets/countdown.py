@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from intervisie_tui.core.duration import format_clock
+from intervisie_tui.tui.widgets.bigclock import BigClock
 
 MOODS = ("calm", "warning", "overtime")
 
@@ -27,12 +28,17 @@ def mood_for(remaining: float, warn_from: int) -> str:
 class Countdown(Vertical):
     """Large digits plus one line saying what they mean (left, over time, paused)."""
 
+    def __init__(self, max_scale: int = 2, center: bool = False, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.max_scale = max_scale
+        self.center = center
+
     def compose(self) -> ComposeResult:
-        yield Digits("00:00", id="digits")
+        yield BigClock("00:00", max_scale=self.max_scale, center=self.center, id="digits")
         yield Static("", id="countdown-caption")
 
     def show(self, remaining: float, warn_from: int, paused: bool, caption: str) -> None:
-        self.query_one("#digits", Digits).update(format_clock(remaining))
+        self.query_one("#digits", BigClock).update(format_clock(remaining))
         self.query_one("#countdown-caption", Static).update(caption)
         mood = mood_for(remaining, warn_from)
         for name in MOODS:
