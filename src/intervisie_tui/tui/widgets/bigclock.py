@@ -9,7 +9,6 @@ fills the screen and a 40x12 terminal still shows the time.
 from __future__ import annotations
 
 from rich.segment import Segment
-from rich.style import Style
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -69,7 +68,9 @@ class BigClock(Widget):
     BigClock { height: auto; width: 1fr; }
     """
 
-    def __init__(self, value: str = "00:00", max_scale: int = 1, center: bool = False, **kwargs) -> None:
+    def __init__(
+        self, value: str = "00:00", max_scale: int = 1, center: bool = False, **kwargs
+    ) -> None:
         super().__init__(**kwargs)
         self._value = value
         self.max_scale = max_scale
