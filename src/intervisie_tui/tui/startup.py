@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from intervisie_tui.core import store
-from intervisie_tui.core.logbook.live import LiveLog
+from intervisie_tui.core.live_log import LiveLog
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.plan import build_plan
 from intervisie_tui.core.setup import SessionSetup, validate_setup
