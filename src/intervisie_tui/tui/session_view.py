@@ -164,12 +164,27 @@ class SessionView:
     def log_path(self) -> Path | None:
         return getattr(self.log, "path", None)
 
-    def after_command(self, screen: Screen) -> None:
-        """Tell the user once when the log could not be written (the journal has it all)."""
+    def new_log_error(self) -> str | None:
+        """The log's write error, once: the UI tells the user and offers another folder."""
         error = getattr(self.log, "error", None)
-        if error and str(error) != self._reported_log_error:
-            self._reported_log_error = str(error)
-            screen.notify(str(error), severity="error", timeout=10)
+        if error is None:
+            self._reported_log_error = None
+            return None
+        if str(error) == self._reported_log_error:
+            return None
+        self._reported_log_error = str(error)
+        return str(error)
+
+    def relocate_log(self, folder: str) -> str:
+        """Point the log at another folder; returns the message to show."""
+        from intervisie_tui.core.logbook.writer import LogWriteError
+
+        try:
+            path = self.log.relocate(Path(folder).expanduser())
+        except LogWriteError as problem:
+            self._reported_log_error = str(problem)
+            return str(problem)
+        return t("run.log_relocated", path=str(path or folder))
 
     def open_followup(self, app: App, screen: Screen) -> None:
         from intervisie_tui.tui.screens.followup import FollowUpScreen

@@ -51,6 +51,8 @@ MESSAGES: dict[str, str] = {
     "run.finish_yes": "Finish",
     "run.quit_question": "Quit? The session is kept; continue later with 'intervisie resume'.",
     "run.quit_yes": "Quit",
+    "run.log_elsewhere": "The log could not be saved. In which folder should it be saved? (Your input is safe in the journal.)",
+    "run.log_relocated": "The log is now saved in {path}",
     "run.quit_message": "Session saved. To continue: intervisie resume",
     "status.ready": "ready to begin",
     "status.running": "running",

@@ -51,6 +51,8 @@ MESSAGES: dict[str, str] = {
     "run.finish_yes": "Afronden",
     "run.quit_question": "Stoppen? De sessie blijft bewaard; je kunt later verder met 'intervisie resume'.",
     "run.quit_yes": "Stoppen",
+    "run.log_elsewhere": "Het verslag kon niet worden bewaard. In welke map wil je het verslag bewaren? (Je invoer is veilig in het journaal.)",
+    "run.log_relocated": "Het verslag wordt nu bewaard in {path}",
     "run.quit_message": "Sessie bewaard. Verder gaan: intervisie resume",
     "status.ready": "klaar om te beginnen",
     "status.running": "loopt",

@@ -21,7 +21,7 @@ from intervisie_tui.core.duration import format_clock
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.bindings import TranslatedBindings
-from intervisie_tui.tui.screens.dialogs import Confirm, HelpScreen
+from intervisie_tui.tui.screens.dialogs import Ask, Confirm, HelpScreen
 from intervisie_tui.tui.session_view import SessionView, status_text
 from intervisie_tui.tui.widgets.agenda import Agenda
 from intervisie_tui.tui.widgets.capture import CaptureBar, Field
@@ -125,10 +125,24 @@ class RunScreen(TranslatedBindings, Screen):
         except IntervisieError as problem:
             self.notify(str(problem), severity="warning")
             return False
-        self.view.after_command(self)
         self.render_state()
+        self._check_log()
         self._restart_tick()
         return True
+
+    def _check_log(self) -> None:
+        """The log could not be written: say so once and offer another folder."""
+        problem = self.view.new_log_error()
+        if problem is None:
+            return
+        self.notify(problem, severity="error", timeout=10)
+        folder = str(getattr(self.view.log, "folder", ""))
+        self.app.push_screen(Ask(t("run.log_elsewhere"), folder), self._relocate)
+
+    def _relocate(self, folder: str | None) -> None:
+        if folder:
+            self.notify(self.view.relocate_log(folder), timeout=6)
+        self.action_focus_timer()
 
     def _restart_tick(self) -> None:
         if self._timer is not None:
