@@ -131,6 +131,27 @@ def test_standard_roles_keep_their_meaning(path):
     assert method.role("tijdbewaker") is not None
 
 
+@pytest.mark.parametrize("path", METHOD_FILES, ids=lambda p: p.stem)
+def test_method_runs_for_a_group_of_six_with_only_the_required_roles(path):
+    method = _load(path)
+    people = ("An", "Bo", "Cor", "Dirk", "Eva", "Fien")
+    assert method.group_size.min <= len(people) <= method.group_size.max
+    free = iter(people)
+    roles = {
+        role.id: tuple(next(free) for _ in range(role.min))
+        for role in method.roles
+        if role.min and not role.rest
+    }
+    setup = SessionSetup(method_id=method.id, group="Test", participants=people, roles=roles)
+    assert validate_setup(setup, method) == []
+    plan = build_plan(method, setup)
+    added_evaluation = 0 if any(p.evaluation for _, p in iter_phases(method.phases)) else 1
+    assert len(plan.steps) == method.phase_count + added_evaluation
+    for step in plan.steps:
+        for prompt in step.prompts:
+            assert prompt.text.strip(), (step.name, prompt.role_id)
+
+
 # The seed timings, in minutes; None where the seed gives no time for that step.
 SEED_TIMINGS = [
     ("incidentmethode", 50, [5, 5, 5, 10, 10, 5, 5, 5]),
