@@ -223,7 +223,7 @@ def describe(value: Any) -> str:
         text = value if len(value) <= _TEXT_PREVIEW else value[: _TEXT_PREVIEW - 1] + "…"
         return t("load.found.text", value=text)
     if isinstance(value, list):
-        return t("load.found.list", count=len(value))
+        return t("load.found.list")
     if isinstance(value, dict):
         keys = ", ".join(str(k) for k in list(value)[:5])
         return t("load.found.mapping", keys=keys + (", …" if len(value) > 5 else ""))

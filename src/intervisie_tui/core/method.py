@@ -43,7 +43,7 @@ Duration = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 0, "description": "minutes"},
+                {"type": "number", "minimum": 0, "maximum": 1440, "description": "minutes"},
                 {"type": "string", "pattern": DURATION_PATTERN},
             ],
             "description": "Duration: 5 (minutes), '5m', '90s', '1:30' or '1h30m'.",

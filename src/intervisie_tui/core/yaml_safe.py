@@ -183,24 +183,26 @@ def resolve_scalar(text: str) -> Any:
 
 def parse_yaml(text: str, source: str) -> Document:
     """Parse one YAML document strictly; raise MethodError listing what is refused."""
-    loader = StrictSafeLoader(text, source)
+    problems: list[Problem] = []
+    loader: StrictSafeLoader | None = None
     try:
+        loader = StrictSafeLoader(text, source)  # the reader checks characters right here
         loader.get_single_data()
     except _TooDeep:
         pass
     except yaml.MarkedYAMLError as error:
-        loader.problems.extend(_syntax_problems(text, source, error))
+        problems.extend(_syntax_problems(text, source, error))
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
-        position = getattr(error, "position", 0)
-        line, column = line_column(text, position)
-        character = getattr(error, "character", "?")
-        code = f"U+{ord(character):04X}" if isinstance(character, str) else str(character)
-        message = t("load.yaml.character", code=code)
-        loader.problems.append(Problem(source, line, column, "", message))
+        line, column = line_column(text, getattr(error, "position", 0))
+        character = getattr(error, "character", 0)
+        code = f"U+{ord(character) if isinstance(character, str) else int(character):04X}"
+        problems.append(Problem(source, line, column, "", t("load.yaml.character", code=code)))
     finally:
-        loader.dispose()
-    if loader.problems:
-        raise MethodError(loader.problems)
+        if loader is not None:
+            problems[:0] = loader.problems
+            loader.dispose()
+    if problems or loader is None:
+        raise MethodError(problems)
     return loader.document
 
 
