@@ -27,6 +27,33 @@ def role_field_names(method: Method) -> list[str]:
     return [role.id for role in method.roles if not role.rest]
 
 
+def split_group(
+    method: Method, participants: tuple[str, ...], given: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """Share everyone out over the roles that divide the group (vragenstellers/meedenkers).
+
+    Those are the required, unbounded roles that rotation does not fill; people
+    holding an exclusive role stay out. Alternating keeps the halves even.
+    """
+    splits = [
+        r
+        for r in method.roles
+        if not r.rest and not r.exclusive and r.min >= 1 and r.max is None and r.id not in given
+    ]
+    if not splits:
+        return {}
+    exclusive = {name for r in method.roles if r.exclusive for name in given.get(r.id, ())}
+    people = [p for p in participants if p not in exclusive]
+    return {role.id: tuple(people[index :: len(splits)]) for index, role in enumerate(splits)}
+
+
+def first_sentence(text: str) -> str:
+    """The opening sentence of a description: enough for a preview pane."""
+    flat = " ".join(text.split())
+    end = flat.find(". ")
+    return flat if end == -1 else flat[: end + 1]
+
+
 def method_preview(method: Method) -> RichGroup:
     """Phases with durations, roles and total time, for the preview pane."""
     table = Table.grid(padding=(0, 1))
@@ -50,7 +77,7 @@ def method_preview(method: Method) -> RichGroup:
     head = Text.assemble((method.name, "bold"), "  ", (total, "dim"))
     parts = [head]
     if method.description:
-        parts.append(Text(method.description.strip().splitlines()[0], style="italic"))
+        parts.append(Text(first_sentence(method.description), style="italic"))
     parts += [table, Text.assemble((t("setup.roles") + ": ", "bold"), roles)]
     return RichGroup(*parts)
 
@@ -115,10 +142,13 @@ class SetupContext:
         return self._history.last_participants() if self._history else ()
 
     def suggest(self, method: Method, participants: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        """Rotating roles from the group's history, then the group split over the rest."""
         if not participants:
             return {}
         sessions = self._history.sessions if self._history else []
-        return history.suggest_roles(sessions, participants, method)
+        suggestion = history.suggest_roles(sessions, participants, method)
+        suggestion.update(split_group(method, participants, suggestion))
+        return suggestion
 
     def make_setup(self, *, method: Method, group: str, **fields) -> SessionSetup:
         """A SessionSetup with the follow-up of the group's open items filled in."""

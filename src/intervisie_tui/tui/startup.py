@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from intervisie_tui.core import store
-from intervisie_tui.core.live_log import LiveLog
+from intervisie_tui.core.logbook.live import LiveLog
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.plan import build_plan
 from intervisie_tui.core.setup import SessionSetup, validate_setup
@@ -77,12 +77,15 @@ def open_setup_or_run(app: IntervisieApp) -> None:
         except IntervisieError as problem:
             app.notify(str(problem), severity="error", timeout=8)
     if method is not None and request.participants:
-        context.select_group(request.group or t("setup.default_group"))
+        group = request.group or t("setup.default_group")
+        context.select_group(group)
+        # roles not given on the command line get the fair-rotation suggestion
+        roles = {**context.suggest(method, request.participants), **request.roles}
         setup = context.make_setup(
             method=method,
-            group=request.group or t("setup.default_group"),
+            group=group,
             participants=request.participants,
-            roles=dict(request.roles),
+            roles=roles,
             case_title=request.case_title,
             question=request.question,
         )

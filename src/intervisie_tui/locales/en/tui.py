@@ -104,9 +104,11 @@ MESSAGES: dict[str, str] = {
     # setup
     "setup.filter": "Find a method…",
     "setup.group": "Group",
-    "setup.participants": "Participants (commas or one per line)",
-    "setup.case": "Case (title)",
+    "setup.participants": "Participants",
+    "setup.case": "Case",
     "setup.case_hint": "what is it about?",
+    "setup.participants_hint": "An, Bo, Cor …",
+    "setup.role_hint": "name",
     "setup.question": "Help question",
     "setup.question_hint": "what does the case-bringer want to know?",
     "setup.optional": "optional",

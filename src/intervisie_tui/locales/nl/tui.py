@@ -104,9 +104,11 @@ MESSAGES: dict[str, str] = {
     # setup
     "setup.filter": "Zoek een methode…",
     "setup.group": "Groep",
-    "setup.participants": "Deelnemers (komma's of één per regel)",
-    "setup.case": "Casus (titel)",
+    "setup.participants": "Deelnemers",
+    "setup.case": "Casus",
     "setup.case_hint": "waar gaat het over?",
+    "setup.participants_hint": "An, Bo, Cor …",
+    "setup.role_hint": "naam",
     "setup.question": "Hulpvraag",
     "setup.question_hint": "wat wil de inbrenger weten?",
     "setup.optional": "optioneel",

@@ -38,8 +38,8 @@ class RunScreen(TranslatedBindings, Screen):
         Binding("space", "start", "key.start", id="start"),
         Binding("space", "pause", "key.pause", id="pause"),
         Binding("space", "resume", "key.resume", id="resume"),
-        Binding("right", "next", "key.next", id="next"),
-        Binding("left", "previous", "key.previous", id="previous"),
+        Binding("right", "next", "key.next", key_display="→", id="next"),
+        Binding("left", "previous", "key.previous", key_display="←", id="previous"),
         Binding("plus,equals_sign", "adjust(60)", "key.more", key_display="+", id="more"),
         Binding("minus", "adjust(-60)", "key.less", key_display="-", id="less"),
         Binding("i", "capture('insight')", "key.insight", id="insight"),
@@ -136,7 +136,8 @@ class RunScreen(TranslatedBindings, Screen):
         if problem is None:
             return
         self.notify(problem, severity="error", timeout=10)
-        folder = str(getattr(self.view.log, "folder", ""))
+        writer = getattr(self.view.log, "writer", None)
+        folder = str(writer.folder) if writer else ""
         self.app.push_screen(Ask(t("run.log_elsewhere"), folder), self._relocate)
 
     def _relocate(self, folder: str | None) -> None:

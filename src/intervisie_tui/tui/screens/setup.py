@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -22,6 +23,11 @@ from intervisie_tui.i18n import t
 from intervisie_tui.tui.bindings import TranslatedBindings
 from intervisie_tui.tui.config import RunRequest
 from intervisie_tui.tui.setup_model import SetupContext, method_preview, role_field_names
+
+
+def field_row(label: str, widget: Widget) -> list[Widget]:
+    """A label beside its field: one line each, so the form fits 80x24."""
+    return [Horizontal(Label(label, classes="field-label"), widget, classes="field")]
 
 
 class SetupScreen(TranslatedBindings, Screen):
@@ -42,30 +48,45 @@ class SetupScreen(TranslatedBindings, Screen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="setup-body"):
             with Vertical(id="setup-methods"):
-                yield Input(placeholder=t("setup.filter"), id="method-filter")
-                yield OptionList(id="method-list")
+                yield Input(placeholder=t("setup.filter"), id="method-filter", compact=True)
+                yield OptionList(id="method-list", compact=True)
                 yield Static("", id="method-preview")
             with VerticalScroll(id="setup-form"):
-                yield Label(t("setup.group"), classes="field-label")
-                yield Input(
-                    self.request.group or "",
-                    id="group",
-                    suggester=SuggestFromList(self.context.groups, case_sensitive=False),
+                groups = SuggestFromList(self.context.groups, case_sensitive=False)
+                yield from field_row(
+                    t("setup.group"),
+                    Input(self.request.group or "", id="group", compact=True, suggester=groups),
                 )
                 yield Static("", id="group-info")
-                yield Label(t("setup.participants"), classes="field-label")
-                yield TextArea(
-                    ", ".join(self.request.participants),
-                    id="participants",
-                    soft_wrap=True,
-                    show_line_numbers=False,
+                yield from field_row(
+                    t("setup.participants"),
+                    TextArea(
+                        ", ".join(self.request.participants),
+                        id="participants",
+                        soft_wrap=True,
+                        show_line_numbers=False,
+                        compact=True,
+                        placeholder=t("setup.participants_hint"),
+                    ),
                 )
                 yield Vertical(id="role-fields")
-                yield Label(t("setup.case"), classes="field-label")
-                yield Input(self.request.case_title, id="case", placeholder=t("setup.case_hint"))
-                yield Label(t("setup.question"), classes="field-label")
-                yield Input(
-                    self.request.question, id="question", placeholder=t("setup.question_hint")
+                yield from field_row(
+                    t("setup.case"),
+                    Input(
+                        self.request.case_title,
+                        id="case",
+                        compact=True,
+                        placeholder=t("setup.case_hint"),
+                    ),
+                )
+                yield from field_row(
+                    t("setup.question"),
+                    Input(
+                        self.request.question,
+                        id="question",
+                        compact=True,
+                        placeholder=t("setup.question_hint"),
+                    ),
                 )
                 yield Vertical(id="phase-toggles")
                 yield Static("", id="setup-problems")
@@ -131,17 +152,18 @@ class SetupScreen(TranslatedBindings, Screen):
         box = self.query_one("#role-fields", Vertical)
         box.remove_children()
         assert self.method is not None
-        widgets = []
+        rows = []
         for role in self.method.roles:
             if role.rest:
                 continue
             given = ", ".join(self.request.roles.get(role.id, ()))
-            label = f"{role.name}" + ("" if role.min else f" ({t('setup.optional')})")
-            widgets.append(Label(label, classes="field-label"))
-            widgets.append(Input(given, id=f"role-{role.id}", placeholder=role.description[:60]))
+            hint = t("setup.role_hint") if role.min else t("setup.optional")
+            field = Input(given, id=f"role-{role.id}", placeholder=hint, compact=True)
+            field.tooltip = role.description
+            rows.extend(field_row(role.name, field))
             if given:
                 self._typed_roles.add(role.id)
-        box.mount_all(widgets)
+        box.mount_all(rows)
         self.call_after_refresh(self._suggest_if_untyped)
 
     def _build_phase_toggles(self) -> None:
