@@ -1,0 +1,86 @@
+"""The YAML front matter of a session log: what history, rotation and import read.
+
+Written with `yaml.safe_dump`, read with `yaml.safe_load`. Keys we do not know
+are ignored (a later version may add some); `format` says which layout the body
+has. Times are `HH:MM` text; a hand-edited unquoted `19:30` (which YAML 1.1
+reads as the number 1170) is read back as `19:30`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+LOG_FORMAT = 1
+DELIMITER = "---"
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+class LogFront(BaseModel):
+    """The front matter of one session log."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    format: int = Field(ge=1, le=LOG_FORMAT)
+    method: str = Field(min_length=1)
+    method_name: str = ""
+    group: str = Field(min_length=1)
+    date: date
+    start: str
+    end: str | None = None
+    status: Literal["running", "finished"]
+    language: str = "nl"
+    participants: list[str] = Field(min_length=1)
+    roles: dict[str, list[str]]
+    """Role id -> names (the `rest` role included)."""
+    role_names: dict[str, str] = Field(default_factory=dict)
+    """Role id -> the name the method gives it."""
+    case_title: str = ""
+    question: str = ""
+    session_id: str = ""
+    app_version: str = ""
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _time(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            return f"{value // 60:02d}:{value % 60:02d}"  # YAML 1.1 sexagesimal
+        if isinstance(value, str) and _TIME.match(value.strip()):
+            hours, minutes = value.strip().split(":")
+            return f"{int(hours):02d}:{minutes}"
+        if value is None:
+            return None
+        raise ValueError("expected a time such as 19:30")
+
+    def holders(self, role_id: str) -> tuple[str, ...]:
+        return tuple(self.roles.get(role_id, ()))
+
+    @property
+    def sort_key(self) -> tuple[date, str]:
+        return (self.date, self.start)
+
+
+def dump_front(front: LogFront) -> str:
+    """The front matter block, delimiters included, ending with a newline."""
+    data = front.model_dump(mode="python")
+    data["date"] = front.date  # a YAML date, not a quoted string
+    body = yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+    )
+    return f"{DELIMITER}\n{body}{DELIMITER}\n"
+
+
+def split_front(text: str) -> tuple[str, str, int] | None:
+    """(YAML text, body, line number where the body starts), or None without front matter."""
+    text = text.removeprefix("\ufeff")
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != DELIMITER:
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (DELIMITER, "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    return None

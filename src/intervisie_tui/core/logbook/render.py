@@ -1,0 +1,260 @@
+"""SessionState -> the Markdown session log, in the session's language.
+
+Front matter first (see front.py), then the help question, the agenda with
+planned and actual time per step, the look-back on earlier action items, what
+was captured per step, and the closing sections: all insights, all action
+items, the evaluation. All user text goes through markdown.py; action items
+through items.py. Rendering is pure: the same state gives the same text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from intervisie_tui import __version__
+from intervisie_tui.core.duration import format_duration
+from intervisie_tui.core.logbook.front import LOG_FORMAT, LogFront, dump_front
+from intervisie_tui.core.logbook.items import LogItem, item_key, render_item
+from intervisie_tui.core.logbook.markdown import escape_block, escape_cell, escape_line
+from intervisie_tui.core.method import iter_phases
+from intervisie_tui.core.plan import Step
+from intervisie_tui.core.setup import OpenItem
+from intervisie_tui.core.state import Entry, SessionState
+from intervisie_tui.i18n import t_lang
+
+FOLLOWUP_ORDER = ("done", "continued", "dropped", "open")
+
+
+def session_start(state: SessionState, now: datetime | None = None) -> datetime:
+    """When the session started (or now, before the first step)."""
+    return state.started_at or now or datetime.now().astimezone()
+
+
+def log_front(state: SessionState, *, app_version: str = __version__, now=None) -> LogFront:
+    plan, setup = state.plan, state.plan.setup
+    start = session_start(state, now)
+    return LogFront(
+        format=LOG_FORMAT,
+        method=plan.method.id,
+        method_name=plan.method.name,
+        group=setup.group,
+        date=start.date(),
+        start=f"{start:%H:%M}",
+        end=f"{state.finished_at:%H:%M}" if state.finished_at else None,
+        status="finished" if state.status == "finished" else "running",
+        language=setup.language,
+        participants=list(setup.participants),
+        roles={role: list(names) for role, names in plan.holders.items() if names},
+        role_names={role.id: role.name for role in plan.method.roles},
+        case_title=setup.case_title,
+        question=setup.question,
+        session_id=state.session_id,
+        app_version=app_version,
+    )
+
+
+def render_log(
+    state: SessionState, *, app_version: str = __version__, now: datetime | None = None
+) -> str:
+    """The whole log file for `state`."""
+    front = log_front(state, app_version=app_version, now=now)
+    writer = _Renderer(state, front)
+    blocks = [
+        writer.title(),
+        writer.question(),
+        writer.agenda(),
+        writer.followup(),
+        writer.steps(),
+        writer.all_insights(),
+        writer.all_actions(),
+        writer.evaluation(),
+    ]
+    return dump_front(front) + "\n" + "\n\n".join(b for b in blocks if b) + "\n"
+
+
+class _Renderer:
+    def __init__(self, state: SessionState, front: LogFront) -> None:
+        self.state = state
+        self.front = front
+        self.lang = front.language
+        method = state.plan.method
+        evaluating = {phase.id for _, phase in iter_phases(method.phases) if phase.evaluation}
+        self.evaluation_steps = [
+            s for s in state.plan.steps if s.kind == "evaluation" or s.phase_id in evaluating
+        ]
+
+    def t(self, key: str, **values: object) -> str:
+        return t_lang(self.lang, f"log.{key}", **values)
+
+    def section(self, key: str, *body: str) -> str:
+        return "\n\n".join((f"## {self.t('h.' + key)}", *(b for b in body if b)))
+
+    # -- head -------------------------------------------------------------------------
+
+    def title(self) -> str:
+        front, plan = self.front, self.state.plan
+        when = f"{front.date.isoformat()}, {front.start}" + (f"–{front.end}" if front.end else "")
+        lines = [
+            f"# {escape_line(front.method_name)}: {escape_line(front.group)}",
+            "",
+            f"- {self.t('meta.date')}: {when}",
+            f"- {self.t('meta.participants')}: {escape_line(', '.join(front.participants))}",
+        ]
+        for role in plan.method.roles:
+            names = plan.holders.get(role.id, ())
+            if names and not role.rest:
+                lines.append(f"- {escape_line(role.name)}: {escape_line(', '.join(names))}")
+        if front.case_title:
+            lines.append(f"- {self.t('meta.case')}: {escape_block(front.case_title, 2)}")
+        if front.status == "running":
+            lines += ["", f"*{self.t('meta.running')}*"]
+        return "\n".join(lines)
+
+    def question(self) -> str:
+        text = self.front.question
+        return self.section("question", escape_block(text) if text else self.t("none"))
+
+    def agenda(self) -> str:
+        records = {record.index: record for record in self.state.steps}
+        head = [
+            f"| # | {self.t('col.step')} | {self.t('col.planned')} | {self.t('col.actual')} |",
+            "| --: | --- | --: | --: |",
+        ]
+        actual_total = 0.0
+        for step in self.state.plan.steps:
+            record = records.get(step.index)
+            actual = "–"
+            if record is not None and record.visited:
+                actual = format_duration(record.elapsed)
+                actual_total += record.elapsed
+            name = escape_cell(self.step_name(step))
+            planned = format_duration(step.duration)
+            head.append(f"| {step.index + 1} | {name} | {planned} | {actual} |")
+        total = self.t("total")
+        head.append(
+            f"| | **{total}** | **{format_duration(self.state.plan.total)}** "
+            f"| **{format_duration(actual_total)}** |"
+        )
+        return self.section("agenda", "\n".join(head))
+
+    def step_name(self, step: Step) -> str:
+        if not step.rounds:
+            return step.name
+        number, of = step.rounds[-1]
+        return f"{step.name} ({self.t('round', number=number, of=of)})"
+
+    # -- look back --------------------------------------------------------------------
+
+    def followup(self) -> str:
+        setup = self.state.plan.setup
+        if not setup.open_items:
+            return ""
+        parts = []
+        if setup.previous_inbrenger:
+            names = escape_line(", ".join(setup.previous_inbrenger))
+            parts.append(f"{self.t('followup.previous')}: {names}")
+        for decision in FOLLOWUP_ORDER:
+            chosen = [item for item in setup.open_items if self._decision(item) == decision]
+            lines = [self.followup_item(item) for item in chosen]
+            if lines:
+                parts.append(f"### {self.t('followup.' + decision)}\n\n" + "\n".join(lines))
+        return self.section("followup", *parts)
+
+    def _decision(self, item: OpenItem) -> str:
+        decided = self.state.followups.get(item.key)
+        return decided.decision if decided else "open"
+
+    def followup_item(self, item: OpenItem) -> str:
+        decision = self._decision(item)
+        line = render_item(self._carried(item, decision), self.lang)
+        detail = []
+        if item.session_date:
+            detail.append(self.t("followup.from", date=item.session_date.isoformat()))
+        decided = self.state.followups.get(item.key)
+        if decided and decided.note:
+            detail.append(decided.note)
+        if detail:
+            line += "\n  - " + escape_block(" · ".join(detail), 4)
+        return line
+
+    def _carried(self, item: OpenItem, decision: str | None) -> LogItem:
+        closed = decision in ("done", "dropped")
+        return LogItem(item.key, item.text, item.owner, item.due, done=closed, decision=decision)
+
+    # -- per step ---------------------------------------------------------------------
+
+    def steps(self) -> str:
+        blocks = []
+        skip = {step.index for step in self.evaluation_steps}
+        for step in self.state.plan.steps:
+            if step.index in skip:
+                continue
+            content = self.step_content(step, level=4)
+            if content:
+                name = escape_line(self.step_name(step))
+                blocks.append(f"### {step.index + 1}. {name}\n\n{content}")
+        return self.section("steps", *blocks) if blocks else ""
+
+    def step_content(self, step: Step, level: int) -> str:
+        entries = self.state.entries_of(step.index)
+        hashes = "#" * level
+        parts = []
+        for kind, key, render in (
+            ("note", "sub.notes", self.bullet),
+            ("insight", "sub.insights", self.bullet),
+            ("statement", "sub.statements", self.statement),
+            ("action", "sub.actions", self.action),
+        ):
+            chosen = [e for e in entries if e.kind == kind]
+            if not chosen:
+                continue
+            block = f"{hashes} {self.t(key)}\n\n"
+            if kind == "statement" and step.go_around_prompt:
+                block += escape_block(step.go_around_prompt) + "\n\n"
+            parts.append(block + "\n".join(render(e) for e in chosen))
+        return "\n\n".join(parts)
+
+    def bullet(self, entry: Entry) -> str:
+        return "- " + escape_block(entry.text, 2)
+
+    def statement(self, entry: Entry) -> str:
+        if not entry.participant:
+            return self.bullet(entry)
+        return f"- {escape_line(entry.participant, colon=True)}: {escape_block(entry.text, 2)}"
+
+    def action(self, entry: Entry) -> str:
+        key = item_key(self.state.session_id, entry.id)
+        return render_item(LogItem(key, entry.text, entry.owner, entry.due), self.lang)
+
+    # -- closing ----------------------------------------------------------------------
+
+    def _all(self, kind: str, render: Callable[[Entry], str]) -> list[str]:
+        return [render(e) for e in self.state.entries if e.kind == kind]
+
+    def all_insights(self) -> str:
+        lines = self._all("insight", self.bullet)
+        return self.section("insights", "\n".join(lines) if lines else self.t("none"))
+
+    def all_actions(self) -> str:
+        carried = [
+            render_item(self._carried(item, "continued"), self.lang)
+            for item in self.state.plan.setup.open_items
+            if self._decision(item) == "continued"
+        ]
+        lines = carried + self._all("action", self.action)
+        return self.section("actions", "\n".join(lines) if lines else self.t("none"))
+
+    def evaluation(self) -> str:
+        contents = [self.step_content(step, level=3) for step in self.evaluation_steps]
+        body = "\n\n".join(c for c in contents if c)
+        if not body:
+            visited = {r.index for r in self.state.steps if r.visited}
+            held = any(step.index in visited for step in self.evaluation_steps)
+            if held:
+                body = self.t("evaluation.empty")
+            elif self.front.status == "finished" or not self.evaluation_steps:
+                body = self.t("evaluation.skipped")
+            else:
+                body = self.t("evaluation.pending")
+        return self.section("evaluation", body)
