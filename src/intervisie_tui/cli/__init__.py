@@ -21,6 +21,8 @@ from intervisie_tui.i18n import t
 # Sub-command modules register themselves on import.
 from intervisie_tui.cli import methods as _methods  # noqa: F401  isort: skip
 from intervisie_tui.cli import session as _session  # noqa: F401  isort: skip
+from intervisie_tui.cli import log as _log  # noqa: F401  isort: skip
+from intervisie_tui.cli import group as _group  # noqa: F401  isort: skip
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,74 @@
+"""`intervisie group show G`: the group file and the attendance table (accreditation)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from intervisie_tui.cli.common import app
+from intervisie_tui.cli.log import LogDir, format_table, histories
+from intervisie_tui.core.group import GroupFile
+from intervisie_tui.core.logbook.history import GroupHistory, attendance, months_before
+from intervisie_tui.core.logbook.naming import GROUP_FILE
+from intervisie_tui.errors import IntervisieError
+from intervisie_tui.i18n import t
+
+group_app = typer.Typer(no_args_is_help=True, help="Intervisie groups: group file, attendance.")
+app.add_typer(group_app, name="group")
+
+AGREEMENTS = ("frequency", "confidentiality", "recorded", "shared_with")
+
+
+@group_app.command("show")
+def show_group(
+    group: Annotated[str, typer.Argument(help="Name of the group.")],
+    months: Annotated[int, typer.Option("--months", min=1, max=600, help="Period.")] = 24,
+    log_dir: LogDir = None,
+) -> None:
+    """The group's goal, agreements and topics, and who attended how often."""
+    history = histories(log_dir, group)[0]
+    if not history.sessions and history.group_file is None:
+        raise IntervisieError(t("cli.group.unknown", group=group, folder=str(history.folder)))
+    if history.group_file is None:
+        typer.echo(t("cli.group.no_file", path=str(history.folder / GROUP_FILE)))
+    else:
+        typer.echo(describe_group_file(history.group_file))
+    typer.echo("")
+    typer.echo(attendance_text(history, months, date.today()))
+
+
+def describe_group_file(group: GroupFile) -> str:
+    lines = [group.name, "=" * len(group.name)]
+    if group.goal:
+        lines.append(f"{t('cli.group.goal')}: {group.goal}")
+    for key in AGREEMENTS:
+        value = getattr(group.agreements, key)
+        if value:
+            lines.append(f"{t('cli.group.' + key)}: {value}")
+    if group.topics:
+        lines += ["", t("cli.group.topics") + ":"]
+        for topic in group.topics:
+            line = f"- {topic.title}"
+            if topic.chosen:
+                dates = ", ".join(day.isoformat() for day in topic.chosen)
+                line += f" ({t('cli.group.chosen', dates=dates)})"
+            lines.append(line)
+            if topic.notes:
+                lines.append(f"  {topic.notes}")
+    return "\n".join(lines)
+
+
+def attendance_text(history: GroupHistory, months: int, today: date) -> str:
+    since = months_before(today, months)
+    lines = [t("cli.group.attendance", months=months, since=since.isoformat()), ""]
+    rows = attendance(history, months, today)
+    if not rows:
+        lines.append(t("cli.group.no_sessions"))
+        return "\n".join(lines)
+    keys = ("name", "sessions", "inbrenger", "tijdbewaker")
+    table = [[t(f"cli.group.col.{key}") for key in keys]]
+    table += [[r.name, str(r.sessions), str(r.inbrenger), str(r.tijdbewaker)] for r in rows]
+    lines += [format_table(table), "", t("cli.group.guideline")]
+    return "\n".join(lines)

@@ -1,0 +1,182 @@
+"""`intervisie log ...`: list, show, export --share, import.
+
+Everything is read from the Markdown logs under the log root (`--log-dir`,
+INTERVISIE_LOG_DIR, or the user data dir). A log that cannot be read is named
+on stderr and skipped. `show` imports rich inside the command only.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from intervisie_tui import paths
+from intervisie_tui.cli.common import app
+from intervisie_tui.core.logbook.files import LogWriteError, atomic_write
+from intervisie_tui.core.logbook.front import split_front
+from intervisie_tui.core.logbook.history import GroupHistory, group_folders, load_folder
+from intervisie_tui.core.logbook.importer import import_log
+from intervisie_tui.core.logbook.naming import group_dir
+from intervisie_tui.core.logbook.parse import LogRecord, read_log, read_text
+from intervisie_tui.core.logbook.share import share_markdown
+from intervisie_tui.errors import IntervisieError
+from intervisie_tui.i18n import t
+
+log_app = typer.Typer(no_args_is_help=True, help="Session logs: list, show, export, import.")
+app.add_typer(log_app, name="log")
+
+LogDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--log-dir", help="Folder holding one folder per group (default: INTERVISIE_LOG_DIR)."
+    ),
+]
+Group = Annotated[str | None, typer.Option("--group", "-g", help="Only this group.")]
+
+
+def histories(log_dir: Path | None, group: str | None) -> list[GroupHistory]:
+    """The history of one group, or of every group under the log root; skipped files reported."""
+    if group:
+        found = [load_folder(group_dir(log_dir, group), group)]
+    else:
+        found = [load_folder(folder) for folder in group_folders(log_dir)]
+    for history in found:
+        for skipped in history.skipped:
+            typer.echo(t("cli.log.skipped", name=skipped.name, reason=skipped.reason), err=True)
+    return found
+
+
+def _sessions(found: list[GroupHistory]) -> list[tuple[GroupHistory, LogRecord]]:
+    rows = [(h, record) for h in found for record in h.sessions]
+    return sorted(rows, key=lambda row: (*row[1].front.sort_key, row[1].name))
+
+
+@log_app.command("list")
+def list_logs(
+    group: Group = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON array, one object a log.")] = False,
+    log_dir: LogDir = None,
+) -> None:
+    """Every session log: date, group, method, inbrenger and open action items."""
+    rows = _sessions(histories(log_dir, group))
+    if as_json:
+        typer.echo(json.dumps([_json_row(h, r) for h, r in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        typer.echo(t("cli.log.none", folder=str(paths.log_dir(log_dir))))
+        return
+    table = [[t(f"cli.log.col.{key}") for key in ("date", "group", "method", "inbrenger", "open")]]
+    for history, record in rows:
+        front = record.front
+        table.append(
+            [
+                f"{front.date.isoformat()} {front.start}",
+                front.group,
+                front.method_name or front.method,
+                ", ".join(record.holders("inbrenger")) or "–",
+                str(history.open_count(record)),
+            ]
+        )
+    typer.echo(format_table(table))
+
+
+def _json_row(history: GroupHistory, record: LogRecord) -> dict[str, object]:
+    front = record.front
+    return {
+        "file": str(record.path),
+        "date": front.date.isoformat(),
+        "start": front.start,
+        "end": front.end,
+        "group": front.group,
+        "method": front.method,
+        "method_name": front.method_name,
+        "inbrenger": list(record.holders("inbrenger")),
+        "tijdbewaker": list(record.holders("tijdbewaker")),
+        "participants": list(front.participants),
+        "open_items": history.open_count(record),
+        "status": front.status,
+    }
+
+
+def format_table(rows: list[list[str]]) -> str:
+    """Plain aligned columns, the first row as header (also used by `group show`)."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+@log_app.command("show")
+def show_log(
+    target: Annotated[str, typer.Argument(help="A log file, or `latest`.")] = "latest",
+    group: Group = None,
+    log_dir: LogDir = None,
+) -> None:
+    """Show a session log in the terminal (the newest one by default)."""
+    if target == "latest":
+        rows = _sessions(histories(log_dir, group))
+        if not rows:
+            raise IntervisieError(t("cli.log.none", folder=str(paths.log_dir(log_dir))))
+        path = rows[-1][1].path
+    else:
+        path = _existing(Path(target))
+        read_log(path)  # refuse what is no log, with the reason
+    parts = split_front(read_text(path))
+    body = parts[1] if parts else ""
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    console = Console()
+    console.print(f"[dim]{path}[/dim]", highlight=False)
+    console.print(Markdown(body))
+
+
+@log_app.command("export")
+def export_log(
+    file: Annotated[Path, typer.Argument(help="The session log to summarise.")],
+    share: Annotated[
+        bool, typer.Option("--share", help="The shareable summary (required).")
+    ] = False,
+    keep_names: Annotated[
+        bool, typer.Option("--keep-names", help="Keep names instead of roles.")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this new file.")
+    ] = None,
+) -> None:
+    """A summary to share: method, date, insights and action items; no case, no names."""
+    if not share:
+        raise typer.BadParameter(t("cli.log.share_required"), param_hint="--share")
+    text = share_markdown(read_log(_existing(file)), keep_names=keep_names)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        written = atomic_write(output, text, new=True)
+    except OSError as problem:
+        raise LogWriteError(output.parent, problem) from problem
+    if not written:
+        raise IntervisieError(t("cli.log.output_exists", path=str(output)))
+    typer.echo(t("cli.log.exported", path=str(output)))
+
+
+@log_app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(help="A log a colleague sent you.")],
+    log_dir: LogDir = None,
+) -> None:
+    """Check a log and file it under its group, so follow-up and rotation continue."""
+    result = import_log(_existing(file), log_dir)
+    key = "cli.log.imported" if result.status == "imported" else "cli.log.present"
+    typer.echo(t(key, path=str(result.path)))
+    if result.other_version is not None:
+        typer.echo(t("cli.log.other_version", path=str(result.other_version)))
+
+
+def _existing(path: Path) -> Path:
+    if not path.is_file():
+        raise IntervisieError(t("cli.log.not_found", path=str(path)))
+    return path
