@@ -127,7 +127,8 @@ def small_plan(minutes: tuple[int, ...] = (5, 3, 4), **setup_changes: Any) -> Pl
     method = Method.model_validate(
         {"id": "small", "name": "Small", "source": "test", "roles": ROLES, "phases": phases}
     )
-    return build_plan(method, incident_setup(method_id="small", evaluation=False, **setup_changes))
+    changes = {"method_id": "small", "evaluation": False} | setup_changes
+    return build_plan(method, incident_setup(**changes))
 
 
 def fake_clock() -> FakeClock:

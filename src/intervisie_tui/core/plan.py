@@ -7,7 +7,7 @@ participant order and rotating pairs computed, so that everything downstream
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from intervisie_tui.core.method import Method, Phase, Repeat, iter_phases
@@ -102,16 +102,27 @@ def _expand(
 ) -> None:
     for item in items:
         if isinstance(item, Repeat):
+            inner = dict(holders)  # swaps hold inside the block only
             for number in range(1, item.repeat + 1):
                 here = (*rounds, (number, item.repeat))
-                _expand(method, setup, item.phases, holders, here, item.name or block, out)
+                _expand(method, setup, item.phases, inner, here, item.name or block, out)
                 if item.swap:
                     a, b = item.swap
-                    holders[a], holders[b] = holders[b], holders[a]
+                    inner[a], inner[b] = inner[b], inner[a]
             continue
         if not _enabled(item, setup):
             continue
-        out.append(_phase_step(method, item, holders, rounds, block, len(out), _next_start(out)))
+        step = _phase_step(method, item, holders, rounds, block, len(out), _next_start(out))
+        out.append(_in_participant_order(step, setup.participants))
+
+
+def _in_participant_order(step: Step, participants: tuple[str, ...]) -> Step:
+    """Go-arounds follow the order of the participant list, not of the role assignment."""
+    if not step.go_around:
+        return step
+    order = {name: position for position, name in enumerate(participants)}
+    speakers = tuple(sorted(step.go_around, key=lambda name: order.get(name, len(order))))
+    return replace(step, go_around=speakers)
 
 
 def _enabled(phase: Phase, setup: SessionSetup) -> bool:

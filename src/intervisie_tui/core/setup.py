@@ -102,6 +102,9 @@ def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
         )
     seen: set[str] = set()
     for name in names:
+        if not name.strip():
+            problems.append(SetupProblem("setup.blank_name"))
+            continue
         folded = name.casefold()
         if folded in seen:
             problems.append(SetupProblem("setup.duplicate_name", name=name))
@@ -114,6 +117,8 @@ def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
         for name in holders:
             if name not in names:
                 problems.append(SetupProblem("setup.unknown_participant", name=name, role=role_id))
+        for name in {n for n in holders if holders.count(n) > 1}:
+            problems.append(SetupProblem("setup.duplicate_name", name=name))
     held = setup.holders(method)
     for role in method.roles:
         count = len(held[role.id])
@@ -133,4 +138,9 @@ def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
             if name in exclusive_holders and exclusive_holders[name] != role.id:
                 problems.append(SetupProblem("setup.two_exclusive", name=name))
             exclusive_holders[name] = role.id
+    for role in method.roles:  # an exclusive holder (the inbrenger) is no lid
+        if role.rest:
+            for name in setup.roles.get(role.id, ()):
+                if name in exclusive_holders:
+                    problems.append(SetupProblem("setup.two_exclusive", name=name))
     return problems

@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "session.closed": "this session is closed",
     "session.save_failed": "saving failed, nothing was changed ({error})",
     "session.invalid_setup": "this session cannot start: {problem}",
+    # setup checks added with the engine (the other setup.* keys are in general.py)
+    "setup.blank_name": "a participant has no name",
     # sessions on disk
     "session.locked": "session {id} is already open in another window or program",
     "session.lock_failed": "session {id} cannot be locked ({error})",

@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "session.closed": "deze sessie is gesloten",
     "session.save_failed": "opslaan is mislukt, er is niets veranderd ({error})",
     "session.invalid_setup": "deze sessie kan niet starten: {problem}",
+    # setup checks added with the engine (the other setup.* keys are in general.py)
+    "setup.blank_name": "een deelnemer heeft geen naam",
     # sessions on disk
     "session.locked": "sessie {id} is al geopend in een ander venster of programma",
     "session.lock_failed": "sessie {id} kan niet worden vergrendeld ({error})",

@@ -1,0 +1,147 @@
+"""The plan matrix: rounds unrolled, swaps, pairs, go-arounds, optional phases, offsets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from engine_helpers import (
+    PEOPLE,
+    incident_method,
+    incident_plan,
+    incident_setup,
+    rounds_method,
+    rounds_setup,
+    small_plan,
+)
+
+from intervisie_tui.core.method import Method
+from intervisie_tui.core.plan import EXTRA_STEP_SECONDS, Plan, build_plan, rotate_pairs
+
+A, B, C, D, E, F = PEOPLE
+
+
+def _offsets_are_consistent(plan: Plan) -> None:
+    assert [s.index for s in plan.steps] == list(range(len(plan.steps)))
+    start = 0
+    for step in plan.steps:
+        assert step.planned_start == start
+        start = step.planned_end
+    assert plan.total == start == sum(s.duration for s in plan.steps)
+
+
+def test_incident_plan_steps_offsets_and_total():
+    plan = incident_plan()
+    _offsets_are_consistent(plan)
+    assert [s.duration // 60 for s in plan.steps] == [10, 10, 10, 15, 15, 10, 10, 10]
+    assert plan.total == 90 * 60
+    assert [s.planned_start // 60 for s in plan.steps] == [0, 10, 20, 30, 45, 60, 70, 80]
+    assert plan.steps[-1].name == "Evaluatie"  # the method evaluates itself: nothing added
+    assert plan.steps[5].warn_at == (120, 30, 0)
+    assert plan.steps[0].warn_at == (60, 0)
+    (prompt,) = plan.steps[3].prompts
+    assert (prompt.role_id, prompt.holders) == ("inbrenger", ("Bram",))
+
+
+def test_a_go_around_binds_the_names_of_the_role_in_participant_order():
+    plan = incident_plan()
+    assert plan.steps[6].go_around == (A, C, D, E, F)
+    assert plan.steps[6].go_around_prompt == "Mijn advies is ..."
+    assert plan.steps[6].is_go_around and not plan.steps[5].is_go_around
+    shuffled = incident_plan(roles={"inbrenger": (B,), "voorzitter": (A,), "leden": (F, D, A)})
+    assert shuffled.steps[6].go_around == (A, D, F)
+
+
+def test_the_look_back_and_the_evaluation_are_added_around_a_method():
+    plan = incident_plan(followup=True)
+    assert plan.steps[0].kind == "followup"
+    assert plan.steps[0].duration == EXTRA_STEP_SECONDS
+    assert plan.steps[1].planned_start == EXTRA_STEP_SECONDS
+    assert plan.total == 90 * 60 + EXTRA_STEP_SECONDS
+    _offsets_are_consistent(plan)
+    small = small_plan((5, 3), evaluation=True)
+    assert [s.kind for s in small.steps] == ["phase", "phase", "evaluation"]
+    assert small_plan((5, 3)).total == 8 * 60  # evaluation switched off
+
+
+def test_added_steps_speak_the_language_of_the_session():
+    nl = incident_plan(followup=True).steps[0]
+    en = incident_plan(followup=True, language="en").steps[0]
+    assert nl.name == "Terugblik"
+    assert en.name != nl.name and en.instruction != nl.instruction
+
+
+def _rounds(**toggles: bool) -> Plan:
+    return build_plan(rounds_method(), rounds_setup(phase_toggles=toggles, evaluation=False))
+
+
+@pytest.mark.parametrize(
+    ("toggles", "first"),
+    [
+        ({}, ["Uitleg", "Sparren"]),
+        ({"uitleg": False}, ["Sparren", "Sparren"]),
+        ({"extra": True}, ["Uitleg", "Extra"]),
+        ({"uitleg": False, "extra": True}, ["Extra", "Sparren"]),
+    ],
+)
+def test_optional_phases_follow_their_default_or_the_toggle(toggles, first):
+    plan = _rounds(**toggles)
+    assert [s.name for s in plan.steps[:2]] == first
+    _offsets_are_consistent(plan)
+
+
+def test_rounds_are_unrolled_with_their_round_numbers():
+    plan = _rounds(uitleg=False)
+    names = [s.name for s in plan.steps]
+    assert names == ["Sparren"] * 3 + ["Opschrijven"] + ["Sparren"] * 3 + ["Opschrijven", "Rondje"]
+    assert [s.rounds for s in plan.steps[:4]] == [
+        ((1, 2), (1, 3)),
+        ((1, 2), (2, 3)),
+        ((1, 2), (3, 3)),
+        ((1, 2),),
+    ]
+    assert plan.steps[4].rounds == ((2, 2), (1, 3))
+    assert {s.block for s in plan.steps[:8]} == {"Speedsparren"}
+    assert plan.steps[8].block is None and plan.steps[8].rounds == ()
+    assert plan.total == 2 * (3 * 8 + 5) * 60 + 4 * 60
+
+
+def test_pairs_rotate_every_round_and_the_roles_swap_after_each_block_round():
+    plan = _rounds(uitleg=False)
+    assert [s.pairs for s in plan.steps[:3]] == [
+        ((A, D), (B, E), (C, F)),
+        ((A, E), (B, F), (C, D)),
+        ((A, F), (B, D), (C, E)),
+    ]
+    assert plan.steps[4].pairs == ((D, A), (E, B), (F, C))
+    assert plan.steps[0].prompts[0].holders == (A, B, C)
+    assert plan.steps[4].prompts[0].holders == (D, E, F)
+    assert plan.holders["vragenstellers"] == (A, B, C)  # as at the start
+
+
+def _odd_swap_method() -> Method:
+    data: dict[str, Any] = rounds_method().model_dump(exclude={"phases"})
+    data["phases"] = [
+        {
+            "repeat": 3,
+            "swap": ["vragenstellers", "meedenkers"],
+            "phases": [{"name": "Ronde", "duration": 1, "prompts": {"vragenstellers": "Vraag"}}],
+        },
+        {"name": "Daarna", "duration": 1, "prompts": {"vragenstellers": "Vraag"}},
+    ]
+    return Method.model_validate(data)
+
+
+def test_a_swap_holds_inside_its_block_only():
+    plan = build_plan(_odd_swap_method(), rounds_setup(evaluation=False))
+    holders = [s.prompts[0].holders for s in plan.steps]
+    assert holders == [(A, B, C), (D, E, F), (A, B, C), (A, B, C)]
+
+
+def test_rotate_pairs_handles_uneven_and_empty_groups():
+    assert rotate_pairs((A, B, C), (D, E), 1) == ((A, E), (B, D), (C, E))
+    assert rotate_pairs((), (D,), 0) == ()
+
+
+def test_the_plan_is_deterministic():
+    assert incident_plan() == build_plan(incident_method(), incident_setup())

@@ -1,0 +1,153 @@
+"""Session setup: who is in the room, role assignment and its validation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from engine_helpers import PEOPLE, ROLES, incident_method, incident_setup, rounds_method
+
+from intervisie_tui.core.method import Method
+from intervisie_tui.core.setup import OpenItem, SessionSetup, split_names, validate_setup
+from intervisie_tui.i18n import catalog, t_lang
+
+METHOD = incident_method()
+
+
+def _keys(setup: SessionSetup, method: Method = METHOD) -> list[str]:
+    return [problem.key for problem in validate_setup(setup, method)]
+
+
+def test_a_complete_setup_is_valid():
+    assert _keys(incident_setup()) == []
+
+
+@pytest.mark.parametrize(("count", "valid"), [(1, False), (2, True), (30, True), (31, False)])
+def test_group_size_limits(count, valid):
+    people = tuple(f"Deelnemer {n}" for n in range(count))
+    setup = incident_setup(participants=people, roles={"inbrenger": people[:1]})
+    if count == 1:  # nobody is left for the voorzitter and the leden either
+        assert "setup.participant_count" in _keys(setup)
+        return
+    setup = incident_setup(
+        participants=people, roles={"inbrenger": people[:1], "voorzitter": people[-1:]}
+    )
+    assert ("setup.participant_count" not in _keys(setup)) is valid
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"participants": (*PEOPLE, "anouk")}, ["setup.duplicate_name"]),
+        ({"participants": (*PEOPLE, "  ")}, ["setup.blank_name"]),
+        (
+            {"roles": {"inbrenger": ("Bram",), "voorzitter": ("Anouk",), "coach": ("Eva",)}},
+            ["setup.unknown_role"],
+        ),
+        (
+            {"roles": {"inbrenger": ("Zoë",), "voorzitter": ("Anouk",)}},
+            ["setup.unknown_participant"],
+        ),
+        ({"roles": {"voorzitter": ("Anouk",)}}, ["setup.role_empty"]),
+        (
+            {"roles": {"inbrenger": ("Bram", "Eva"), "voorzitter": ("Anouk",)}},
+            ["setup.role_too_many"],
+        ),
+        (
+            {"roles": {"inbrenger": ("Bram",), "voorzitter": ("Anouk",), "leden": ("Eva", "Eva")}},
+            ["setup.duplicate_name"],
+        ),
+        (
+            {"roles": {"inbrenger": ("Bram",), "voorzitter": ("Anouk",), "leden": ("Bram", "Eva")}},
+            ["setup.two_exclusive"],
+        ),
+    ],
+    ids=[
+        "same-name-other-case",
+        "blank-name",
+        "unknown-role",
+        "unknown-participant",
+        "inbrenger-missing",
+        "two-inbrengers",
+        "twice-in-a-role",
+        "inbrenger-is-also-lid",
+    ],
+)
+def test_problems_are_found(changes, expected):
+    assert _keys(incident_setup(**changes)) == expected
+
+
+def test_one_person_cannot_hold_two_exclusive_roles():
+    roles = [*ROLES, {"id": "notulist", "name": "Notulist", "exclusive": True}]
+    method = Method.model_validate(
+        {
+            **METHOD.model_dump(exclude={"roles"}),
+            "roles": roles,
+            "phases": [{"name": "A", "duration": 1}],
+        }
+    )
+    setup = incident_setup(
+        roles={"inbrenger": ("Bram",), "voorzitter": ("Anouk",), "notulist": ("Bram",)}
+    )
+    assert _keys(setup, method) == ["setup.two_exclusive"]
+
+
+def test_the_rest_role_holds_everyone_without_an_exclusive_role_in_participant_order():
+    held = incident_setup().holders(METHOD)
+    assert held["inbrenger"] == ("Bram",)
+    assert held["leden"] == ("Anouk", "Chaima", "Daan", "Eva", "Fleur")
+    explicit = incident_setup(
+        roles={"inbrenger": ("Bram",), "voorzitter": ("Anouk",), "leden": ("Eva", "Daan")}
+    )
+    assert explicit.holders(METHOD)["leden"] == ("Eva", "Daan")
+    assert [r.id for r in incident_setup().roles_of(METHOD, "Anouk")] == ["voorzitter", "leden"]
+
+
+def test_roles_a_method_does_not_need_may_stay_empty():
+    setup = SessionSetup(
+        method_id="rounds",
+        group="G",
+        participants=PEOPLE,
+        roles={"vragenstellers": PEOPLE[:3], "meedenkers": PEOPLE[3:]},
+    )
+    assert _keys(setup, rounds_method()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("An, Bo, Cor", ("An", "Bo", "Cor")),
+        ("An\nBo;  Cor  de   Vries\n\n", ("An", "Bo", "Cor de Vries")),
+        (" , ;\n", ()),
+    ],
+)
+def test_split_names(text, names):
+    assert split_names(text) == names
+
+
+def test_every_problem_has_a_message_in_both_languages():
+    keys = {
+        "setup.participant_count",
+        "setup.duplicate_name",
+        "setup.blank_name",
+        "setup.unknown_role",
+        "setup.unknown_participant",
+        "setup.role_empty",
+        "setup.role_too_many",
+        "setup.two_exclusive",
+    }
+    for lang in ("nl", "en"):
+        assert keys <= set(catalog(lang))
+    problem = validate_setup(incident_setup(roles={"voorzitter": ("Anouk",)}), METHOD)[0]
+    assert t_lang("nl", problem.key, **problem.values) == (
+        "de rol Inbrenger heeft minstens 1 persoon nodig (nu 0)"
+    )
+
+
+def test_a_setup_survives_a_json_round_trip():
+    setup = incident_setup(
+        open_items=(OpenItem(key="k", text="Bellen", due=date(2025, 4, 1), owner="Eva"),),
+        phase_toggles={"uitleg": False},
+        followup=True,
+    )
+    assert SessionSetup.model_validate_json(setup.model_dump_json()) == setup
