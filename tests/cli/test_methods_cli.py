@@ -1,0 +1,187 @@
+"""`intervisie methods list|show|validate|new|schema`, driven through the real entry point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from intervisie_tui import paths
+from intervisie_tui.cli import main
+from intervisie_tui.core.library import load_library
+from intervisie_tui.core.method import method_json_schema
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+VALID, MALFORMED = DATA / "valid", DATA / "malformed"
+
+
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """Run `intervisie ARGS`; return (exit code, stdout, stderr). Dutch unless --lang says."""
+    monkeypatch.setenv("INTERVISIE_LANG", "nl")
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        try:
+            main([str(a) for a in args])
+            code = 0
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke
+
+
+def test_list_shows_every_method_with_phases_minutes_and_origin(run):
+    code, out, err = run("methods", "list")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].split() == ["id", "naam", "stappen", "minuten", "herkomst"]
+    for entry in load_library().methods:
+        row = next(line for line in lines if line.startswith(entry.method.id + " "))
+        assert row.split()[-3:] == [
+            str(entry.method.phase_count),
+            f"{entry.method.total_seconds // 60}",
+            "ingebouwd",
+        ]
+
+
+def test_list_json_has_exactly_the_agreed_keys(run):
+    code, out, _ = run("--methods", VALID, "methods", "list", "--json")
+    rows = json.loads(out)
+    assert code == 0 and rows
+    assert all(set(row) == {"id", "name", "phases", "total_minutes", "path"} for row in rows)
+    sparren = next(r for r in rows if r["id"] == "sparren-test")
+    assert sparren == {
+        "id": "sparren-test",
+        "name": "Sparren (test)",
+        "phases": 9,
+        "total_minutes": 56,
+        "path": str(VALID / "sparren-test.yaml"),
+    }
+
+
+def test_list_notes_overrides_and_lists_broken_files_after_the_table(run, tmp_path):
+    builtin = load_library().methods[0].method.id
+    user = paths.user_methods_dir()
+    user.mkdir(parents=True)
+    (user / "eigen.yaml").write_text(
+        (VALID / "casus-test.yaml").read_text().replace("id: casus-test", f"id: {builtin}")
+    )
+    (user / "kapot.yaml").write_text("id: kapot\nname: K\nsource: s\nroles: []\nphases: []\n")
+    code, out, _ = run("methods", "list")
+    assert code == 0
+    assert f"{builtin} " in out and "eigen (vervangt ingebouwd)" in out
+    table, broken = out.split("Niet te laden (1):")
+    assert "kapot" not in table
+    assert broken.splitlines()[1] == f"  {user / 'kapot.yaml'}:4:8: roles"
+    assert "(en nog 1; alles zien: intervisie methods validate" in broken
+
+    code, out, err = run("methods", "list", "--json")
+    assert {r["id"] for r in json.loads(out)} >= {builtin} and "kapot.yaml" in err
+
+
+def test_show_prints_phases_rounds_roles_prompts_and_go_arounds(run):
+    code, out, _ = run("--lang", "en", "--methods", VALID, "methods", "show", "sparren-test")
+    assert code == 0
+    for expected in (
+        "Sparren (test) (sparren-test)",
+        "Length: 56 minutes in 9 steps",
+        "Sparren: 2 rounds (then Vragenstellers and Meedenkers swap):",
+        "3 rounds:",
+        "2. Sparronde  8m  (warning at 2m, 0s left)",
+        "In pairs: Vragenstellers with Meedenkers",
+        "3. Opschrijven  1m30s",
+        "1. Uitleg  1m30s  (optional, off)",
+        'Go-around of Vragenstellers: "Ik neem mee ..."',
+        "voorzitter      Voorzitter (at most 1)",
+    ):
+        assert expected in out, expected
+
+
+def test_show_of_an_unknown_id_is_one_line_and_exit_1(run):
+    code, out, err = run("--methods", VALID, "methods", "show", "sparren-tst")
+    assert (code, out) == (1, "")
+    assert err == (
+        "Fout: geen methode met id 'sparren-tst' (bedoel je 'sparren-test'?); "
+        "'intervisie methods list' toont alle methodes\n"
+    )
+
+
+def test_validate_exits_0_when_all_files_are_valid(run):
+    code, out, _ = run("methods", "validate", VALID)
+    assert code == 0
+    assert out.splitlines() == [
+        f"OK   {VALID / 'casus-test.yaml'}",
+        f"OK   {VALID / 'sparren-test.yaml'}",
+        "2 bestand(en) gecontroleerd, 0 met fouten",
+    ]
+
+
+def test_validate_prints_one_block_per_problem_and_exits_1(run):
+    broken = MALFORMED / "unknown-key-phase.yaml"
+    code, out, _ = run("--lang", "en", "methods", "validate", VALID / "casus-test.yaml", broken)
+    assert code == 1
+    assert out.splitlines() == [
+        f"OK   {VALID / 'casus-test.yaml'}",
+        f"{broken}:8:5: phases[0].duration",
+        "  the required key 'duration' is missing",
+        f"{broken}:9:5: phases[0].duraton",
+        "  unknown key 'duraton' (did you mean 'duration'?)",
+        "2 file(s) checked, 1 with problems",
+    ]
+
+
+def test_validate_a_whole_corpus_folder_and_a_missing_path(run, tmp_path):
+    code, out, _ = run("methods", "validate", MALFORMED, tmp_path / "missing.yaml", tmp_path)
+    count = len(list(MALFORMED.iterdir()))
+    assert code == 1
+    assert f"{tmp_path / 'missing.yaml'}:1:1:\n  bestand niet gevonden" in out
+    assert f"{tmp_path}: geen methodebestanden" in out
+    assert out.endswith(f"{count + 1} bestand(en) gecontroleerd, {count + 2} met fouten\n")
+    assert "OK " not in out
+
+
+def test_new_writes_a_valid_template_with_a_schema_modeline_and_refuses_to_overwrite(run):
+    code, out, _ = run("methods", "new", "mijn-methode")
+    folder = paths.user_methods_dir()
+    target = folder / "mijn-methode.yaml"
+    assert code == 0 and f"Nieuwe methode aangemaakt: {target}" in out
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=./method.schema.json\n")
+    assert "id: mijn-methode" in text and "name: Mijn methode" in text
+    assert json.loads((folder / "method.schema.json").read_text()) == method_json_schema()
+
+    code, out, _ = run("methods", "list")
+    assert "mijn-methode" in out and "eigen" in out and "Niet te laden" not in out
+
+    code, _, err = run("methods", "new", "mijn-methode")
+    assert code == 1 and "bestaat al" in err
+    assert target.read_text(encoding="utf-8") == text
+
+
+def test_new_refuses_an_id_that_cannot_be_an_id(run):
+    code, _, err = run("methods", "new", "Mijn Methode")
+    assert code == 1 and err.startswith("Fout: 'Mijn Methode' kan geen id zijn")
+    assert not paths.user_methods_dir().exists()
+
+
+def test_schema_prints_the_generated_json_schema(run):
+    code, out, _ = run("methods", "schema")
+    assert code == 0 and json.loads(out) == method_json_schema()
+
+
+@pytest.mark.slow
+def test_methods_list_never_imports_textual_or_rich():
+    code = (
+        "import sys\nfrom intervisie_tui.cli import main\n"
+        "try:\n    main(['methods', 'list'])\nexcept SystemExit:\n    pass\n"
+        "print('MODULES', *sorted(sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    modules = done.stdout.split("MODULES", 1)[1].split()
+    assert "intervisie_tui.core.library" in modules
+    assert not [m for m in modules if m.split(".")[0] in {"textual", "rich"}]
