@@ -18,7 +18,7 @@ from pathlib import Path
 
 from intervisie_tui import paths
 from intervisie_tui.core.clock import FakeClock
-from intervisie_tui.core.commands import replay
+from intervisie_tui.core.commands import Add, replay
 from intervisie_tui.core.journal import Journal, JournalHeader, read_journal
 from intervisie_tui.core.loader import load_method_file
 from intervisie_tui.core.plan import Plan, build_plan
@@ -80,7 +80,8 @@ def report(label: str, samples: list[float]) -> None:
 def bench_append(folder: Path, appends: int) -> None:
     path = write_session(folder, "append", 1)
     journal = Journal.reopen(read_journal(path))
-    line = read_journal(path).events[-1].model_dump_json()
+    adds = [e for e in read_journal(path).events if isinstance(e, Add)]
+    line = adds[-1].model_dump_json()  # a captured note: the commonest command
     try:
         report("append + fsync", timed(lambda: journal.append(line), appends))
     finally:
