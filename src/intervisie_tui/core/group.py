@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from intervisie_tui.core.logbook.files import LogWriteError, atomic_write, ensure_dir
+from intervisie_tui.core.logbook.front import dump_yaml
 from intervisie_tui.core.logbook.naming import GROUP_FILE, group_dir
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
@@ -126,7 +127,7 @@ def save_group_file(path: Path, group: GroupFile) -> None:
     header = _header_comments(path)
     data = group.model_dump(mode="python", exclude_defaults=True)
     data = {"name": group.name, **data}
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    body = dump_yaml(data)
     try:
         ensure_dir(path.parent)
         atomic_write(path, header + body)

@@ -1,6 +1,6 @@
 """The YAML front matter of a session log: what history, rotation and import read.
 
-Written with `yaml.safe_dump`, read with `yaml.safe_load`. Keys we do not know
+Written with a `yaml.SafeDumper`, read with `yaml.safe_load`. Keys we do not know
 are ignored (a later version may add some); `format` says which layout the body
 has. Times are `HH:MM` text; a hand-edited unquoted `19:30` (which YAML 1.1
 reads as the number 1170) is read back as `19:30`.
@@ -64,14 +64,39 @@ class LogFront(BaseModel):
         return (self.date, self.start)
 
 
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that double-quotes text with U+0085, U+2028 or U+2029.
+
+    PyYAML writes those raw in single-quoted or plain text, where they read back
+    as line breaks; in double quotes it escapes them.
+    """
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if any(c in value for c in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any) -> str:
+    """Plain data as block-style YAML that `yaml.safe_load` reads back exactly."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )
+
+
 def dump_front(front: LogFront) -> str:
     """The front matter block, delimiters included, ending with a newline."""
     data = front.model_dump(mode="python")
     data["date"] = front.date  # a YAML date, not a quoted string
-    body = yaml.safe_dump(
-        data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
-    )
-    return f"{DELIMITER}\n{body}{DELIMITER}\n"
+    return f"{DELIMITER}\n{dump_yaml(data)}{DELIMITER}\n"
 
 
 def split_front(text: str) -> tuple[str, str, int] | None:

@@ -28,7 +28,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from intervisie_tui.core.logbook.markdown import escape_block, escape_line, unescape_lines
+from intervisie_tui.core.logbook.markdown import (
+    escape_block,
+    escape_line,
+    sanitize,
+    unescape_lines,
+)
 from intervisie_tui.i18n import t_lang
 
 TASK = re.compile(r"^[-*+] \[([ xX])\](?: (.*)|)$")
@@ -71,7 +76,7 @@ def content_sum(text: str, owner: str | None, due: date | None) -> str:
 def render_item(item: LogItem, lang: str) -> str:
     """The Markdown list item (possibly several lines) for `item`."""
     box = "[x]" if item.done else "[ ]"
-    owner = " ".join(item.owner.split()) if item.owner else None
+    owner = sanitize(" ".join(item.owner.split())) if item.owner else None
     if owner:
         body = f"{escape_line(owner, colon=True)}: {escape_block(item.text, 2)}"
     else:
@@ -81,7 +86,7 @@ def render_item(item: LogItem, lang: str) -> str:
         body = f"{body[:cut]} \\({body[cut + 2 :]}"
     if item.due:
         body += " (" + t_lang(lang, "log.item.due", date=item.due.isoformat()) + ")"
-    marker = f"id={item.key} sum={content_sum(item.text, owner, item.due)}"
+    marker = f"id={item.key} sum={content_sum(sanitize(item.text), owner, item.due)}"
     if item.decision:
         marker += f" followup={item.decision}"
     return f"- {box} {body} <!-- {marker} -->"
