@@ -28,8 +28,8 @@ def safe_folder_name(group: str) -> str:
     name = unicodedata.normalize("NFC", " ".join(group.split()))
     name = _UNSAFE.sub("-", name).strip(" .")
     name = name[:MAX_FOLDER_NAME].rstrip(" .")
-    if not name or name.startswith("."):
-        name = "groep" + name
+    if not name:
+        name = "groep"
     if _RESERVED.match(name):
         name += "-groep"
     return name
