@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from intervisie_tui import i18n
+from intervisie_tui.core import yaml_safe
 from intervisie_tui.core.loader import MAX_BYTES, load_method_file, load_method_text
 from intervisie_tui.core.method import Repeat
 from intervisie_tui.core.problems import MethodError, Problem
@@ -113,7 +114,9 @@ def test_method_error_is_an_intervisie_error_whose_text_is_every_block():
     ],
     ids=["flow-lists", "flow-maps", "block-lists", "block-maps"],
 )
-def test_deep_nesting_is_refused_without_recursion_error(text):
+@pytest.mark.parametrize("loader", [yaml_safe.StrictCSafeLoader, yaml_safe.StrictSafeLoader])
+def test_deep_nesting_is_refused_without_recursion_error(text, loader, monkeypatch):
+    monkeypatch.setattr(yaml_safe, "LOADER", loader)
     (problem,) = _problems(text)
     assert "nested deeper than 50 levels" in problem.message
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import pytest
 
 from intervisie_tui import i18n
+from intervisie_tui.core import yaml_safe
 from intervisie_tui.core.loader import load_method_file
 from intervisie_tui.core.problems import MethodError, Problem
 
@@ -123,8 +124,16 @@ def test_the_table_covers_the_whole_corpus_of_at_least_thirty_files():
     assert len(files) >= 30
 
 
+@pytest.fixture(params=["libyaml", "pure-python"])
+def parser(request, monkeypatch):
+    """Run the corpus through both YAML parsers PyYAML may use."""
+    if request.param == "pure-python":
+        monkeypatch.setattr(yaml_safe, "LOADER", yaml_safe.StrictSafeLoader)
+    return request.param
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_each_broken_file_names_the_problem_its_line_and_field_path(name):
+def test_each_broken_file_names_the_problem_its_line_and_field_path(name, parser):
     expect = EXPECTED[name]
     problems = _problems(name, "en")
     matching = [p for p in problems if expect.message in p.message]

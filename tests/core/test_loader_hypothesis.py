@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from intervisie_tui.core import yaml_safe
 from intervisie_tui.core.loader import decode, load_method_text
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.problems import MethodError
@@ -81,10 +83,18 @@ def _replace(node: Any, choices: list[int], value: Any) -> Any:
     return [*node[:index], _replace(node[index], rest, value), *node[index + 1 :]]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(max_size=400))
-def test_arbitrary_text_gives_a_method_or_a_method_error(text):
-    _outcome(text)
+YAMLISH = st.text(alphabet=st.sampled_from(list("ab1:-[]{}&*!|>'\"#\t\n ?,%@`")), max_size=80)
+
+
+@pytest.mark.parametrize("loader", [yaml_safe.StrictCSafeLoader, yaml_safe.StrictSafeLoader])
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(text=st.text(max_size=400) | YAMLISH)
+def test_arbitrary_text_gives_a_method_or_a_method_error(loader, text):
+    yaml_safe.LOADER, saved = loader, yaml_safe.LOADER
+    try:
+        _outcome(text)
+    finally:
+        yaml_safe.LOADER = saved
 
 
 @settings(max_examples=200, deadline=None)
