@@ -23,6 +23,7 @@ from intervisie_tui.cli import methods as _methods  # noqa: F401  isort: skip
 from intervisie_tui.cli import session as _session  # noqa: F401  isort: skip
 from intervisie_tui.cli import log as _log  # noqa: F401  isort: skip
 from intervisie_tui.cli import group as _group  # noqa: F401  isort: skip
+from intervisie_tui.cli import doctor as _doctor  # noqa: F401  isort: skip
 
 
 def main(argv: list[str] | None = None) -> None:
