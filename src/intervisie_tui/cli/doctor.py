@@ -128,7 +128,8 @@ class Report:
 def _versions(report: Report) -> None:
     report.row("intervisie", __version__)
     python = f"{platform.python_version()} ({platform.python_implementation()})"
-    report.row("Python", f"{python} {sys.executable}")
+    report.row("Python", python)
+    report.row("", sys.executable)
     for package in PACKAGES:
         try:
             found = version(package)
@@ -204,11 +205,13 @@ def _terminal(report: Report) -> None:
     if not sys.stdout.isatty():
         report.row("", t("doctor.not_a_terminal"))
     colours = colour_support(os.environ)
-    report.row(t("doctor.colours"), f"{t(colours)}  ({_env_values(COLOUR_VARS)})")
+    report.row(t("doctor.colours"), t(colours))
+    report.row("", _env_values(COLOUR_VARS))
     if colours == "doctor.colour.dumb":
         report.problem(t("doctor.colour.dumb"))
     language = f"{get_language()} ({t('doctor.detected', lang=detect_language())})"
-    report.row(t("doctor.language"), f"{language}  ({_env_values(LANG_VARS)})")
+    report.row(t("doctor.language"), language)
+    report.row("", _env_values(LANG_VARS))
     report.row(t("doctor.sound"), _sound())
 
 
