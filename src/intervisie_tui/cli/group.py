@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Annotated
 
@@ -9,7 +10,7 @@ import typer
 
 from intervisie_tui.cli.common import app
 from intervisie_tui.cli.log import LogDir, format_table, histories
-from intervisie_tui.core.group import GroupFile
+from intervisie_tui.core.group import GroupFile, group_json_schema
 from intervisie_tui.core.logbook.history import GroupHistory, attendance, months_before
 from intervisie_tui.core.logbook.naming import GROUP_FILE
 from intervisie_tui.errors import IntervisieError
@@ -37,6 +38,16 @@ def show_group(
         typer.echo(describe_group_file(history.group_file))
     typer.echo("")
     typer.echo(attendance_text(history, months, date.today()))
+
+
+@group_app.command("schema")
+def print_schema() -> None:
+    """Print the JSON Schema of groep.yaml (for editors; committed in schema/)."""
+    typer.echo(schema_text(), nl=False)
+
+
+def schema_text() -> str:
+    return json.dumps(group_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def describe_group_file(group: GroupFile) -> str:
