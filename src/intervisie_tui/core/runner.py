@@ -19,21 +19,16 @@ from __future__ import annotations
 import contextlib
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Protocol
 
-from pydantic import ValidationError
-
+from intervisie_tui.core.alerts import Alert, AlertWatch, crossed
+from intervisie_tui.core.capture import CaptureCommands
 from intervisie_tui.core.clock import Clock
 from intervisie_tui.core.commands import (
     EVENT,
-    Add,
     Adjust,
     Alive,
-    Decide,
-    Delete,
-    Edit,
     Event,
     Finish,
     Move,
@@ -48,13 +43,7 @@ from intervisie_tui.core.commands import (
     step_elapsed,
 )
 from intervisie_tui.core.plan import Plan, Step
-from intervisie_tui.core.state import (
-    Downtime,
-    Entry,
-    EntryKind,
-    FollowUpDecision,
-    SessionState,
-)
+from intervisie_tui.core.state import Downtime, SessionState
 
 if TYPE_CHECKING:
     from intervisie_tui.core.lock import SessionLock
@@ -64,8 +53,6 @@ __all__ = ["Alert", "SessionError", "SessionRunner", "new_session_id"]
 HEARTBEAT_SECONDS = 30.0
 """While running, `poll_alerts` journals a heartbeat this often, so that a resume after
 a crash knows when the meeting was last seen (for `downtime="pause"`)."""
-EDITABLE = {"text", "owner", "due", "participant"}
-AlertKind = Literal["warning", "zero"]
 Listener = Callable[[SessionState], None]
 
 
@@ -74,22 +61,12 @@ class JournalLike(Protocol):
     def close(self) -> None: ...
 
 
-@dataclass(frozen=True)
-class Alert:
-    """A warning threshold of the current step was crossed."""
-
-    step_index: int
-    threshold_seconds: int
-    kind: AlertKind
-    """`warning` (time is nearly up) or `zero` (time is up)."""
-
-
 def new_session_id(now: datetime) -> str:
     """`20250314-140502-a3f9`: sorts by start time, unique enough for one laptop."""
     return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
 
 
-class SessionRunner:
+class SessionRunner(CaptureCommands):
     """Runs a `Plan` against a `Clock`; every command is journaled before it applies."""
 
     def __init__(
@@ -113,8 +90,7 @@ class SessionRunner:
         self._closed = False
         self._base = clock.monotonic()
         self._listeners: list[Listener] = []
-        self._alert_step: int | None = None
-        self._fired: set[int] = set()
+        self._alerts = AlertWatch()
 
     @classmethod
     def restore(
@@ -256,55 +232,6 @@ class SessionRunner:
         self._require_active()
         self._record(Finish)
 
-    # Capture ---------------------------------------------------------------------
-
-    def add_note(self, text: str) -> Entry:
-        return self._add("note", text)
-
-    def add_insight(self, text: str) -> Entry:
-        return self._add("insight", text)
-
-    def add_action(self, text: str, owner: str | None = None, due: date | None = None) -> Entry:
-        return self._add("action", text, owner=owner or None, due=due)
-
-    def add_statement(self, participant: str, text: str) -> Entry:
-        self._check_participant(participant)
-        return self._add("statement", text, participant=participant)
-
-    def edit_entry(self, entry_id: str, **changes: Any) -> Entry:
-        """Change text (all), owner/due (actions) or participant (statements)."""
-        old = self._entry(entry_id)
-        for name in changes:
-            allowed = {"text"} | {
-                "action": {"owner", "due"},
-                "statement": {"participant"},
-            }.get(old.kind, set())
-            if name not in EDITABLE or name not in allowed:
-                raise SessionError("session.bad_change", field=name)
-        if "text" in changes:
-            self._check_text(changes["text"])
-        if "participant" in changes:
-            self._check_participant(changes["participant"])
-        if changes.get("owner") == "":
-            changes["owner"] = None
-        new = self._validated(old.model_dump() | changes)
-        if new == old:
-            return old
-        self._record(Edit, id=entry_id, changes=changes)
-        return self._entry(entry_id)
-
-    def delete_entry(self, entry_id: str) -> None:
-        self._entry(entry_id)
-        self._record(Delete, id=entry_id)
-
-    def decide_followup(self, key: str, decision: FollowUpDecision, note: str = "") -> None:
-        """Record what the group decided about an open action item of an earlier session."""
-        if key not in {item.key for item in self.plan.setup.open_items}:
-            raise SessionError("session.unknown_followup", key=key)
-        if decision not in get_args(FollowUpDecision):
-            raise SessionError("session.bad_decision", decision=decision)
-        self._record(Decide, key=key, decision=decision, note=note)
-
     # Alerts, listeners, lifetime -------------------------------------------------
 
     def poll_alerts(self) -> list[Alert]:
@@ -317,15 +244,7 @@ class SessionRunner:
         if not self.is_running:
             return []
         self._heartbeat()
-        crossed = self._crossed()
-        if self._alert_step != self.state.current:
-            self._alert_step, self._fired = self.state.current, crossed
-            return []
-        new, self._fired = crossed - self._fired, crossed
-        if not new:
-            return []
-        lowest = min(new)
-        return [Alert(self.state.current, lowest, "zero" if lowest <= 0 else "warning")]
+        return self._alerts.poll(self.state.current, self._crossed())
 
     def subscribe(self, callback: Listener) -> Callable[[], None]:
         """Call `callback(state)` after every applied command; returns an unsubscribe."""
@@ -377,7 +296,7 @@ class SessionRunner:
         apply(self.state, stored)
         self.events.append(stored)
         if isinstance(stored, Move | Start | Reopen):
-            self._alert_step, self._fired = self.state.current, self._crossed()
+            self._alerts.reset(self.state.current, self._crossed())
         if notify:
             self._notify()
         return stored
@@ -399,45 +318,4 @@ class SessionRunner:
                 self._commit(Alive(t=t, wall=self.clock.now()), notify=False)
 
     def _crossed(self) -> set[int]:
-        left = self.remaining()
-        return {threshold for threshold in self.step.warn_at if left <= threshold}
-
-    def _add(self, kind: EntryKind, text: str, **fields: Any) -> Entry:
-        self._check_text(text)
-        t, wall = self._t(), self.clock.now()
-        entry = self._validated(
-            {
-                "id": f"e{self.state.entry_count + 1}",
-                "kind": kind,
-                "step": self.state.current,
-                "text": text,
-                "created": wall,
-                **fields,
-            }
-        )
-        stored = self._commit(Add(t=t, wall=wall, entry=entry))
-        assert isinstance(stored, Add)
-        return stored.entry
-
-    def _validated(self, data: dict[str, Any]) -> Entry:
-        try:
-            return Entry.model_validate(data)
-        except ValidationError as problem:
-            error = problem.errors()[0]
-            field = ".".join(str(part) for part in error["loc"])
-            raise SessionError("session.bad_value", field=field) from None
-
-    def _entry(self, entry_id: str) -> Entry:
-        for entry in self.state.entries:
-            if entry.id == entry_id:
-                return entry
-        raise SessionError("session.unknown_entry", id=entry_id)
-
-    @staticmethod
-    def _check_text(text: object) -> None:
-        if not isinstance(text, str) or not text.strip():
-            raise SessionError("session.empty_text")
-
-    def _check_participant(self, name: object) -> None:
-        if name not in self.plan.setup.participants:
-            raise SessionError("session.unknown_participant", name=name)
+        return crossed(self.step.warn_at, self.remaining())
