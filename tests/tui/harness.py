@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from textual.app import App
 
+import intervisie_tui.tui.app
 from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.plan import build_plan
 from intervisie_tui.core.runner import SessionRunner
 from intervisie_tui.core.setup import SessionSetup
 from intervisie_tui.sound import Alerter
-from intervisie_tui.tui.app import IntervisieApp
 from intervisie_tui.tui.screens.run import RunScreen
 from intervisie_tui.tui.session_view import SessionView
 
@@ -45,10 +46,8 @@ SMALL_METHOD = {
 
 
 class RunHarness(App[None]):
-    CSS_PATH = IntervisieApp.CSS_PATH
-    CSS_PATH = str(__import__("intervisie_tui.tui.app", fromlist=["x"]).__file__).replace(
-        "app.py", "app.tcss"
-    )
+    CSS_PATH = str(Path(intervisie_tui.tui.app.__file__).with_name("app.tcss"))
+    TITLE = "Intervisie"
 
     def __init__(self, view: SessionView) -> None:
         super().__init__()
@@ -62,9 +61,9 @@ class RunHarness(App[None]):
         self.bells += 1
 
 
-def make_view(method: dict | None = None, **setup) -> tuple[SessionView, FakeClock]:
+def make_view(method: Method | dict | None = None, **setup) -> tuple[SessionView, FakeClock]:
     clock = FakeClock(START)
-    m = Method.model_validate(method or SMALL_METHOD)
+    m = method if isinstance(method, Method) else Method.model_validate(method or SMALL_METHOD)
     fields = {
         "method_id": m.id,
         "group": "Team Noord",
@@ -76,4 +75,43 @@ def make_view(method: dict | None = None, **setup) -> tuple[SessionView, FakeClo
     plan = build_plan(m, SessionSetup(**fields))
     runner = SessionRunner(plan, clock, session_id="test-session")
     view = SessionView(runner, Alerter("bell", lambda: None), None)
+    return view, clock
+
+
+class ScreenHarness(App[None]):
+    """Shows one screen built by `factory` with the app's stylesheet (snapshot tests)."""
+
+    CSS_PATH = RunHarness.CSS_PATH
+    TITLE = "Intervisie"
+
+    def __init__(self, factory) -> None:
+        super().__init__()
+        self.factory = factory
+
+    def on_mount(self) -> None:
+        self.push_screen(self.factory())
+
+
+def incident_view(lang: str = "nl"):
+    """An incidentmethode session 7.5 minutes in, with entries in two steps."""
+    from intervisie_tui import i18n
+    from intervisie_tui.core.library import find_method
+
+    i18n.set_language(lang)
+    method = find_method("incidentmethode").method
+    view, clock = make_view(
+        method,
+        participants=("An", "Bo", "Cor", "Dirk", "Eva", "Fien"),
+        roles={"inbrenger": ("An",), "voorzitter": ("Cor",), "tijdbewaker": ("Bo",)},
+        question="Hoe geef ik grenzen aan zonder de relatie te schaden?",
+        language=lang,
+    )
+    runner = view.runner
+    runner.start()
+    runner.add_insight("Grenzen stellen begint bij mijn eigen twijfel")
+    clock.advance(5 * 60 + 20)
+    runner.next()
+    runner.add_action("Gesprek plannen met de teamleider", owner="An")
+    runner.add_note("Vraag: wie was er nog meer bij?")
+    clock.advance(2 * 60 + 10)
     return view, clock

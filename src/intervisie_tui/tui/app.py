@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -23,8 +21,6 @@ class IntervisieApp(TranslatedBindings, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Intervisie"
     ENABLE_COMMAND_PALETTE = True
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (64, "-normal"), (110, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (18, "-tall")]
     BINDINGS = [
         Binding("ctrl+q", "quit_app", "key.quit", show=False, priority=True, id="quit_app"),
         Binding("f2", "toggle_dark", "key.theme", show=False, id="theme"),

@@ -5,16 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 
-from intervisie_tui.tui.bindings import TranslatedBindings
+from intervisie_tui.tui.screens.base import BaseScreen
 from intervisie_tui.tui.session_view import SessionView, status_text
 from intervisie_tui.tui.widgets.countdown import Countdown
 from intervisie_tui.tui.widgets.prompts import PromptPanel
 
 
-class PresenterScreen(TranslatedBindings, Screen):
+class PresenterScreen(BaseScreen):
     """Big and quiet; `p` or escape goes back. Pause and next still work here."""
 
     BINDINGS = [

@@ -13,14 +13,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, ProgressBar, Static
 
 from intervisie_tui.core.dates import parse_due
 from intervisie_tui.core.duration import format_clock
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
-from intervisie_tui.tui.bindings import TranslatedBindings
+from intervisie_tui.tui.screens.base import BaseScreen
 from intervisie_tui.tui.screens.dialogs import Ask, Confirm, HelpScreen
 from intervisie_tui.tui.session_view import SessionView, status_text
 from intervisie_tui.tui.widgets.agenda import Agenda
@@ -31,7 +30,7 @@ from intervisie_tui.tui.widgets.prompts import PromptPanel
 KIND_KEYS = {"note": "capture.note", "insight": "capture.insight"}
 
 
-class RunScreen(TranslatedBindings, Screen):
+class RunScreen(BaseScreen):
     """Runs one session; `view` wraps the runner, the log and the alerts."""
 
     BINDINGS = [

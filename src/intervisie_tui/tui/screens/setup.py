@@ -7,11 +7,10 @@ words, and Start only goes ahead when there are none.
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Static, TextArea
@@ -20,8 +19,8 @@ from textual.widgets.option_list import Option
 from intervisie_tui.core.method import Method, iter_phases
 from intervisie_tui.core.setup import SessionSetup, split_names, validate_setup
 from intervisie_tui.i18n import t
-from intervisie_tui.tui.bindings import TranslatedBindings
 from intervisie_tui.tui.config import RunRequest
+from intervisie_tui.tui.screens.base import BaseScreen
 from intervisie_tui.tui.setup_model import SetupContext, method_preview, role_field_names
 
 
@@ -30,7 +29,7 @@ def field_row(label: str, widget: Widget) -> list[Widget]:
     return [Horizontal(Label(label, classes="field-label"), widget, classes="field")]
 
 
-class SetupScreen(TranslatedBindings, Screen):
+class SetupScreen(BaseScreen):
     BINDINGS = [
         Binding("ctrl+s", "start", "key.start_session", id="start_session", priority=True),
         Binding("ctrl+r", "suggest_roles", "key.suggest_roles", id="suggest_roles"),
@@ -290,8 +289,6 @@ class SetupScreen(TranslatedBindings, Screen):
             return
         setup = self.build_setup()
         assert setup is not None and self.method is not None
-        self.start_session(self.method, setup)
-
-    @work(exclusive=True, group="start")
-    async def start_session(self, method: Method, setup: SessionSetup) -> None:
-        await self.app.start_session(method, setup)  # type: ignore[attr-defined]
+        # The app starts it: this screen is replaced by the run screen, so it must not
+        # own the work (a screen's worker would wait on its own removal).
+        self.app.call_later(self.app.start_session, self.method, setup)  # type: ignore[attr-defined]

@@ -6,16 +6,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Markdown, Static
 
 from intervisie_tui.core.duration import format_duration, format_elapsed
 from intervisie_tui.i18n import t
-from intervisie_tui.tui.bindings import TranslatedBindings
+from intervisie_tui.tui.screens.base import BaseScreen
 from intervisie_tui.tui.session_view import SessionView
 
 
-class SummaryScreen(TranslatedBindings, Screen):
+class SummaryScreen(BaseScreen):
     BINDINGS = [
         Binding("o", "open_log", "key.open_log", id="open_log"),
         Binding("q", "app.quit", "key.close_app", id="close_app"),
@@ -76,7 +75,7 @@ class SummaryScreen(TranslatedBindings, Screen):
         self.app.push_screen(LogScreen(path.read_text(encoding="utf-8")))
 
 
-class LogScreen(TranslatedBindings, Screen):
+class LogScreen(BaseScreen):
     """The session log rendered in the terminal."""
 
     BINDINGS = [Binding("escape,q,o", "app.pop_screen", "key.back")]

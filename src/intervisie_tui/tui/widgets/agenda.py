@@ -16,7 +16,7 @@ def round_suffix(step: Step) -> str:
 
 def agenda_row(step: Step, planned: int, actual: float, current: bool, width: int) -> Text:
     """`▶ 3 Roddelronde      4:12/10m`: name truncated so the times always fit."""
-    marker = "▶" if current else ("✓" if actual > 0 else " ")
+    marker = "▶" if current else ("✓" if actual > 0 else "·")  # a blank would be trimmed
     times = format_duration(planned)
     if actual > 0:
         times = f"{format_elapsed(actual)}/{times}"

@@ -1,0 +1,71 @@
+"""Snapshot tests of every screen at 80x24 and 120x40, in Dutch and English (and 40x12).
+
+Regenerate deliberately with `uv run pytest tests/tui/test_snapshots.py --snapshot-update`
+after reading the report of what changed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from intervisie_tui import i18n
+from intervisie_tui.tui.app import IntervisieApp
+from intervisie_tui.tui.config import AppConfig
+from intervisie_tui.tui.screens.run import RunScreen
+from intervisie_tui.tui.screens.summary import SummaryScreen
+
+from .harness import ScreenHarness, incident_view
+
+SIZES = [(80, 24), (120, 40)]
+LANGS = ["nl", "en"]
+
+
+def no_blink(pilot):
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_setup_screen(snap_compare, lang, size):
+    async def choose(pilot):
+        await pilot.pause()
+        no_blink(pilot)
+        pilot.app.screen.query_one("#participants").text = "An, Bo, Cor, Dirk, Eva"
+        await pilot.pause()
+
+    app = IntervisieApp(AppConfig(lang=lang, check_interrupted=False))
+    assert snap_compare(app, run_before=choose, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [*SIZES, (40, 12)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_run_screen(snap_compare, lang, size):
+    view, _ = incident_view(lang)
+    assert snap_compare(ScreenHarness(lambda: RunScreen(view)), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_presenter_screen(snap_compare, lang, size):
+    view, _ = incident_view(lang)
+    app = ScreenHarness(lambda: RunScreen(view))
+    assert snap_compare(app, press=["p"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_summary_screen(snap_compare, lang, size):
+    view, clock = incident_view(lang)
+    runner = view.runner
+    while runner.state.current < len(runner.plan.steps) - 1:
+        clock.advance(4 * 60 + 30)
+        runner.next()
+    runner.add_insight("Volgende keer eerder de hulpvraag scherp")
+    runner.finish()
+    assert snap_compare(ScreenHarness(lambda: SummaryScreen(view)), terminal_size=size)
+
+
+def teardown_function():
+    i18n.set_language("nl")
