@@ -98,6 +98,7 @@ EXPECTED: dict[str, Expect] = {
     "repeat-zero.yaml": Expect("at least 1; found the number 0", "phases[0].repeat", 8, "reject"),
     "swap-one-role.yaml": Expect("too short: 1, at least 2 needed", "phases[0].swap", 9, "reject"),
     "swap-same-role.yaml": Expect("two different roles", "phases[0].swap", 9, "accept"),
+    "duplicate-phase-id.yaml": Expect("step id 'pauze' occurs twice", "phases[2].id", 12, "accept"),
     "warn-at-too-long.yaml": Expect(
         "warn_at is longer than the step", "phases[0].warn_at", 10, "accept"
     ),

@@ -324,7 +324,12 @@ def reference_problems(method: Method) -> list[tuple[tuple[Any, ...], str]]:
     if sum(1 for r in method.roles if r.rest) > 1:
         problems.append((("roles",), t("load.ref.two_rest")))
 
+    phase_ids: set[str] = set()
     for path, phase in iter_phases(method.phases):
+        if phase.id in phase_ids:
+            # optional phases are switched on and off by id, so ids must be unique
+            problems.append(((*path, "id"), t("load.ref.phase_twice", phase=phase.id)))
+        phase_ids.add(phase.id or "")
         for role_id in phase.prompts:
             unknown((*path, "prompts", role_id), role_id)
         if phase.go_around:

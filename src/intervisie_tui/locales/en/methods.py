@@ -64,6 +64,7 @@ MESSAGES: dict[str, str] = {
     "load.ref.role_twice": "the role '{role}' is declared twice",
     "load.ref.two_rest": "only one role can be the 'rest' role (everyone without another role)",
     "load.ref.warn_too_early": "a warning cannot come before the step starts: warn_at is longer than the step",
+    "load.ref.phase_twice": "the step id '{phase}' occurs twice; give one of the two steps its own `id`",
     "load.ref.swap_same": "swap needs two different roles",
     # the method library
     "library.same_id": "the id '{id}' is already used in this folder by {other}; give every method its own id",

@@ -64,6 +64,7 @@ MESSAGES: dict[str, str] = {
     "load.ref.role_twice": "de rol '{role}' staat twee keer in de lijst van rollen",
     "load.ref.two_rest": "maar één rol kan de 'rest'-rol zijn (iedereen zonder andere rol)",
     "load.ref.warn_too_early": "een waarschuwing kan niet vallen voordat de stap begint: warn_at is langer dan de stap",
+    "load.ref.phase_twice": "de stap-id '{phase}' komt twee keer voor; geef een van beide stappen een eigen `id`",
     "load.ref.swap_same": "swap heeft twee verschillende rollen nodig",
     # the method library
     "library.same_id": "de id '{id}' wordt in deze map al gebruikt door {other}; geef elke methode een eigen id",
