@@ -64,6 +64,17 @@ def test_a_resumed_session_writes_its_own_file_again(tmp_path):
     before_crash = LogWriter(tmp_path).write(running())
     after_resume = LogWriter(tmp_path).write(running(entry(1, "note", 1, "na herstart")))
     assert after_resume == before_crash and listing(tmp_path) == [NAME]
+    renamed = before_crash.rename(tmp_path / "casus-mevrouw-k.md")
+    again = LogWriter(tmp_path).write(running(entry(1, "note", 1, "nog eens")))
+    assert again == renamed and listing(tmp_path) == ["casus-mevrouw-k.md"]
+
+
+def test_nothing_is_written_before_the_first_step_and_then_the_start_names_the_file(tmp_path):
+    waiting = running()
+    waiting.started_at = None
+    writer = LogWriter(tmp_path)
+    assert writer.write(waiting) is None and listing(tmp_path) == []
+    assert writer.write(running()).name == NAME
 
 
 def test_without_hard_links_the_writer_still_never_overwrites(tmp_path, monkeypatch):
@@ -199,8 +210,12 @@ class FakeRunner:
 def test_live_log_follows_the_runner_and_keeps_a_write_problem_for_the_screen(
     tmp_path, monkeypatch
 ):
-    runner = FakeRunner(running())
+    waiting = running()
+    waiting.started_at = None
+    runner = FakeRunner(waiting)
     live = LiveLog.attach(runner, tmp_path)
+    assert live.path is None and live.error is None
+    runner.change(running())
     assert live.path == tmp_path / "Team Noord" / NAME and live.error is None
     real_fsync = os.fsync
 

@@ -5,7 +5,8 @@ in the same folder, fsync, `os.replace`): a reader or a crash sees the previous
 version or the new one, never half of one. The file name is chosen once per
 session from the start time and never takes an existing file (`-2`, `-3` ...);
 a resumed session finds its own file again by the session id in the front
-matter. Files are 0600 and new folders 0700 (Windows ignores both).
+matter. Nothing is written before the first step starts. Files are 0600 and
+new folders 0700 (Windows ignores both).
 
 A folder that cannot be written (no permission, read-only, disk full) raises
 `LogWriteError` with one translated line naming the folder; the previous file
@@ -22,7 +23,12 @@ from pathlib import Path
 
 from intervisie_tui import __version__
 from intervisie_tui.core.logbook.files import LogWriteError, atomic_write, ensure_dir
-from intervisie_tui.core.logbook.naming import candidate_names, group_dir, log_file_stem
+from intervisie_tui.core.logbook.naming import (
+    candidate_names,
+    group_dir,
+    log_file_stem,
+    log_files,
+)
 from intervisie_tui.core.logbook.parse import LogParseError, read_front
 from intervisie_tui.core.logbook.render import render_log, session_start
 from intervisie_tui.core.state import SessionState
@@ -48,9 +54,15 @@ class LogWriter:
     def __call__(self, state: SessionState) -> None:
         self.write(state)
 
-    def write(self, state: SessionState) -> Path:
-        """Render and write the log; LogWriteError if the folder cannot take it."""
+    def write(self, state: SessionState) -> Path | None:
+        """Render and write the log; LogWriteError if the folder cannot take it.
+
+        Nothing is written before the first step starts (the name comes from
+        the start time); then None is returned.
+        """
         self._last = state
+        if state.started_at is None:
+            return None
         text = render_log(state, app_version=self.app_version)
         try:
             ensure_dir(self.folder)
@@ -63,14 +75,14 @@ class LogWriter:
         return self.path
 
     def _claim(self, state: SessionState, text: str) -> Path:
+        own = _own_file(self.folder, state.session_id)
+        if own is not None:  # resumed after a crash: the same file again
+            atomic_write(own, text)
+            return own
         stem = log_file_stem(session_start(state), state.plan.method.id)
         for name in islice(candidate_names(stem), MAX_CANDIDATES):
-            path = self.folder / name
-            if _belongs_to(path, state.session_id):
-                atomic_write(path, text)
-                return path
-            if atomic_write(path, text, new=True):
-                return path
+            if atomic_write(self.folder / name, text, new=True):
+                return self.folder / name
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), stem)
 
     def relocate(self, folder: Path) -> Path | None:
@@ -89,11 +101,14 @@ class LogWriter:
             raise
 
 
-def _belongs_to(path: Path, session_id: str) -> bool:
-    """True when `path` is the log of this very session (written before a crash)."""
-    if not session_id or not path.is_file():
-        return False
-    try:
-        return read_front(path).session_id == session_id
-    except LogParseError:
-        return False
+def _own_file(folder: Path, session_id: str) -> Path | None:
+    """The log this very session wrote before (a crash, a closed terminal), if any."""
+    if not session_id:
+        return None
+    for path in log_files(folder):
+        try:
+            if read_front(path).session_id == session_id:
+                return path
+        except LogParseError:
+            continue
+    return None
