@@ -1,0 +1,210 @@
+"""A whole meeting in a real terminal: tmux at 80x24, the real command, a kill -9 halfway.
+
+The timekeeper starts `intervisie run incidentmethode ...`, walks through every
+phase with the documented keys, writes down a note, insights, a go-around
+statement and an action item; the laptop "crashes" (SIGKILL) halfway and
+`intervisie resume` carries on. Afterwards the log must hold every entry and
+every phase, be private (0600), and no traceback may ever have been on screen.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import signal
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from intervisie_tui.core.library import find_method
+from intervisie_tui.core.plan import build_plan
+from intervisie_tui.core.setup import SessionSetup
+from intervisie_tui.i18n import t_lang
+from tests.e2e.tmux import Pane
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="tmux and SIGKILL need a POSIX system"),
+    pytest.mark.skipif(
+        shutil.which("tmux") is None,
+        reason="tmux is not installed (apt-get install tmux); it gives the test a real terminal",
+    ),
+]
+
+PEOPLE = ("An", "Bo", "Cor", "Dirk", "Eva")
+NOTE = "An twijfelde of ze moest ingrijpen"
+INSIGHT_BEFORE = "Eerst luisteren, dan pas één vraag stellen"
+INSIGHT_AFTER = "Twijfel hardop delen helpt het team"
+STATEMENT = "Bespreek het vooraf met de dienstdoende arts"
+ACTION = "Protocol agressie bespreken in het teamoverleg"
+DUE = "2030-05-01"
+
+
+def say(key: str, **values: object) -> str:
+    return t_lang("nl", key, **values)
+
+
+def _command() -> list[str]:
+    """The `intervisie` script next to this Python (fast), else `uv run intervisie`."""
+    folder = Path(sys.executable).parent
+    script = folder / "intervisie"
+    if script.is_file():
+        return [str(script)]
+    uv = shutil.which("uv")
+    if uv is None:
+        pytest.skip("neither the intervisie script nor uv was found")
+    return [uv, "run", "--project", str(Path(__file__).resolve().parents[2]), "intervisie"]
+
+
+def _quote(args: list[str]) -> str:
+    return " ".join(shlex.quote(arg) for arg in args)
+
+
+@pytest.fixture
+def pane(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("INTERVISIE_", "TMUX"))}
+    for name in ("config", "data", "state"):
+        env[f"INTERVISIE_{name.upper()}_DIR"] = str(tmp_path / name)
+    env.update(
+        INTERVISIE_LANG="nl",
+        LANG="C.UTF-8",
+        LC_ALL="C.UTF-8",
+        PS1="$ ",
+        HISTFILE=os.devnull,
+        TERM="xterm-256color",
+    )
+    env.pop("NO_COLOR", None)
+    pane = Pane(env)
+    try:
+        yield pane
+    finally:
+        pane.close()
+
+
+def _step(pane: Pane, number: int) -> None:
+    pane.keys("Right")
+    pane.wait_for(f"stap {number}/8:")
+
+
+def _capture(pane: Pane, key: str, kind: str, *answers: tuple[str, str]) -> None:
+    """Press a capture key and answer each field (label on screen, text to type) in turn."""
+    pane.keys(key)
+    for label, text in answers:
+        pane.wait_for(say(label))
+        pane.type(text)
+        pane.keys("Enter")
+    pane.wait_for(say(f"capture.saved.{kind}"))
+
+
+def _kill_app(pane: Pane) -> None:
+    """SIGKILL every process of the app below the shell: no cleanup, like a crash."""
+    found = [(pid, args) for pid, args in pane.descendants() if "intervisie" in args]
+    assert found, "the app is not running in the pane"
+    for pid, _ in found:
+        os.kill(pid, signal.SIGKILL)
+    pane.wait_for_shell()
+
+
+def _the_log(logs: Path) -> Path:
+    found = list(logs.glob("*/*.md"))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_whole_meeting_survives_a_kill_and_resume(pane, tmp_path):
+    logs = tmp_path / "logs"
+    intervisie = _command()
+    start = [
+        *intervisie,
+        "run",
+        "incidentmethode",
+        "--group",
+        "Team Noord",
+        "--participants",
+        ",".join(PEOPLE),
+        "--role",
+        "inbrenger=An",
+        "--role",
+        "voorzitter=Cor",
+        "--role",
+        "tijdbewaker=Bo",
+        "--log-dir",
+        str(logs),
+        "--quiet",
+    ]
+    pane.line(_quote(start))
+    pane.wait_for("Incidentmethode · Team Noord", say("run.caption.ready"), "stap 1/8:")
+
+    pane.keys("Space")
+    pane.wait_for(say("status.running"))
+    _capture(pane, "n", "note", ("capture.note", NOTE))
+    for number in (2, 3, 4):
+        _step(pane, number)
+    _capture(pane, "i", "insight", ("capture.insight", INSIGHT_BEFORE))
+    _step(pane, 5)
+
+    _kill_app(pane)
+    halfway = _the_log(logs).read_text(encoding="utf-8")
+    assert "status: running" in halfway
+    assert NOTE in halfway and INSIGHT_BEFORE in halfway  # written before it was shown
+
+    pane.line(_quote([*intervisie, "resume", "--log-dir", str(logs), "--quiet"]))
+    screen = pane.wait_for("Incidentmethode · Team Noord", "stap 5/8:")
+    assert "✓  4" in screen and "▶  5" in screen
+    _capture(pane, "i", "insight", ("capture.insight", INSIGHT_AFTER))
+    _step(pane, 6)
+    _step(pane, 7)
+    pane.keys("Enter")  # the go-around: the members speak in turn
+    pane.wait_for("Bo:")
+    pane.type(STATEMENT)
+    pane.keys("Enter")
+    pane.wait_for("Cor:")
+    pane.keys("Escape")
+    pane.wait_for(say("key.pause"))
+    _capture(
+        pane,
+        "a",
+        "action",
+        ("capture.action", ACTION),
+        ("capture.owner", "An"),
+        ("capture.due", DUE),
+    )
+    _step(pane, 8)
+    pane.keys("Right")
+    pane.wait_for(say("run.finish_question"))
+    pane.keys("y")
+    summary = pane.wait_for(say("summary.title", method="Incidentmethode"))
+    assert INSIGHT_BEFORE in summary and INSIGHT_AFTER in summary and ACTION in summary
+    pane.keys("q")
+    pane.wait_for_shell()
+    pane.line("echo EXIT=$?")
+    pane.wait_for("EXIT=0")
+
+    pane.history()
+    assert not [screen for screen in pane.screens if "Traceback" in screen]
+
+    log = _the_log(logs)
+    text = log.read_text(encoding="utf-8")
+    assert "status: finished" in text
+    for entry in (NOTE, INSIGHT_BEFORE, INSIGHT_AFTER, f"Bo: {STATEMENT}"):
+        assert entry in text
+    assert f"- [ ] An: {ACTION} (voor {DUE})" in text
+    _assert_every_phase_ran(text)
+    if os.name == "posix":
+        assert stat.S_IMODE(log.stat().st_mode) == 0o600
+        assert stat.S_IMODE(log.parent.stat().st_mode) == 0o700
+
+
+def _assert_every_phase_ran(text: str) -> None:
+    """Each planned step has a row in the agenda table with a measured time."""
+    method = find_method("incidentmethode").method
+    setup = SessionSetup(method_id=method.id, group="Team Noord", participants=PEOPLE)
+    steps = build_plan(method, setup).steps
+    assert len(steps) == 8
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    for step in steps:
+        row = next(r for r in rows if r.startswith(f"| {step.index + 1} | {step.name} |"))
+        assert not row.rstrip(" |").endswith("–"), row  # "–" marks a step that never ran
