@@ -68,7 +68,7 @@ def state(
     session_id: str = "s-1",
     start: datetime = START,
     finished: bool = True,
-    followups: dict[str, str] | None = None,
+    followups: dict[str, str | tuple[str, str]] | None = None,
     the_method: Method | None = None,
 ) -> SessionState:
     """A session that ran every step for its planned time plus 30 s, then finished."""
@@ -82,10 +82,10 @@ def state(
             StepRecord(index=step.index, elapsed=elapsed, first_started=moment, last_left=left)
         )
         moment = left
-    decided = {
-        key: FollowUp(key=key, decision=decision, note="")
-        for key, decision in (followups or {}).items()
-    }
+    decided = {}
+    for key, decision in (followups or {}).items():
+        choice, note = decision if isinstance(decision, tuple) else (decision, "")
+        decided[key] = FollowUp(key=key, decision=choice, note=note)
     return SessionState(
         session_id=session_id,
         plan=plan,
