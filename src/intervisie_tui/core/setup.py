@@ -32,7 +32,7 @@ class OpenItem(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     key: str
-    """Stable identity: source log file name + item text hash (see logbook)."""
+    """Stable identity: the id in the item's `<!-- id=... -->` marker (core/logbook/items.py)."""
     text: str
     owner: str | None = None
     due: date | None = None
