@@ -6,6 +6,7 @@ import pkgutil
 import subprocess
 import sys
 
+
 def _core_modules() -> list[str]:
     """Every module below intervisie_tui.core, found on disk, so none can be forgotten."""
     import intervisie_tui.core as core

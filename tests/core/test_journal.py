@@ -59,7 +59,10 @@ def test_events_read_back_exactly(tmp_path):
     assert contents.warnings == []
     assert contents.events == runner.events
     assert contents.header.session_id == "s1"
-    assert replay(contents.header.plan(), "s1", contents.events) == runner.state
+    assert (
+        replay(contents.header.plan(), "s1", contents.events, contents.header.created)
+        == runner.state
+    )
 
 
 @posix_only
@@ -163,7 +166,7 @@ def test_a_failed_write_changes_nothing(tmp_path, monkeypatch):
     runner.start()
     path = tmp_path / "j" / "s1.jsonl"
     size = path.stat().st_size
-    state_before = replay(runner.plan, "s1", runner.events)
+    state_before = replay(runner.plan, "s1", runner.events, runner.state.created_at)
 
     def broken_fsync(fd):
         raise OSError(28, "No space left on device")

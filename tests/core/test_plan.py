@@ -145,3 +145,13 @@ def test_rotate_pairs_handles_uneven_and_empty_groups():
 
 def test_the_plan_is_deterministic():
     assert incident_plan() == build_plan(incident_method(), incident_setup())
+
+
+def test_a_method_dump_reads_back_as_the_same_method():
+    """Durations dump as "300s": a bare number would read back as minutes."""
+    from intervisie_tui.core.library import find_method
+
+    for method_id in ("incidentmethode", "speedsparren", "focusmethode"):
+        method = find_method(method_id).method
+        assert Method.model_validate(method.model_dump()) == method
+        assert Method.model_validate(method.model_dump(mode="json")) == method

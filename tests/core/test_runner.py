@@ -186,7 +186,7 @@ def test_live_state_equals_the_replay_of_its_events(runner, clock):
     runner.adjust(-60)
     clock.advance(1.125)
     runner.finish()
-    assert replay(runner.plan, "s1", runner.events) == runner.state
+    assert replay(runner.plan, "s1", runner.events, runner.state.created_at) == runner.state
 
 
 def test_listeners_see_every_command_and_a_failing_one_loses_nothing(runner):

@@ -36,7 +36,9 @@ def test_text_is_kept_exactly(runner, text):
     entry = runner.add_insight(text)
     assert entry.text == text
     assert runner.state.entries[-1].text == text
-    assert replay(runner.plan, "s1", runner.events).entries[-1].text == text
+    assert (
+        replay(runner.plan, "s1", runner.events, runner.state.created_at).entries[-1].text == text
+    )
 
 
 def test_entries_attach_to_the_current_step_with_the_wall_time(runner, clock):
@@ -77,7 +79,7 @@ def test_edit_replaces_in_place_and_delete_removes(runner):
     assert runner.state.entries[0] == edited
     new = runner.add_note("vierde")
     assert new.id == "e4"  # ids are never reused
-    assert replay(runner.plan, "s1", runner.events) == runner.state
+    assert replay(runner.plan, "s1", runner.events, runner.state.created_at) == runner.state
 
 
 def test_an_edit_that_changes_nothing_writes_nothing(runner):

@@ -37,7 +37,8 @@ class SessionMachine(RuleBasedStateMachine):
         self.path = self.folder / "m.jsonl"
         self.clock = fake_clock()
         header = JournalHeader.for_plan(PLAN, "m", START)
-        self.runner = SessionRunner(PLAN, self.clock, Journal.create(self.path, header), "m")
+        journal = Journal.create(self.path, header)
+        self.runner = SessionRunner(PLAN, self.clock, journal, "m", created=header.created)
         self.status = "ready"
         self.current = 0
         self.elapsed = [0.0] * N
@@ -166,6 +167,7 @@ class SessionMachine(RuleBasedStateMachine):
             gap=gap,
             downtime=downtime,  # type: ignore[arg-type]
             journal=Journal.reopen(contents),
+            created=contents.header.created,
         )
         if self.status == "running":
             if downtime == "meeting":
@@ -195,7 +197,9 @@ class SessionMachine(RuleBasedStateMachine):
 
     @invariant()
     def replay_equals_state(self) -> None:
-        assert replay(PLAN, "m", self.runner.events) == self.runner.state
+        assert (
+            replay(PLAN, "m", self.runner.events, self.runner.state.created_at) == self.runner.state
+        )
 
     def teardown(self) -> None:
         try:
@@ -203,7 +207,7 @@ class SessionMachine(RuleBasedStateMachine):
             contents = read_journal(self.path)
             assert contents.warnings == []
             assert contents.events == self.runner.events
-            on_disk = replay(contents.header.plan(), "m", contents.events)
+            on_disk = replay(contents.header.plan(), "m", contents.events, contents.header.created)
             assert on_disk == self.runner.state
             assert [(e.id, e.text) for e in on_disk.entries] == list(self.entries.items())
         finally:

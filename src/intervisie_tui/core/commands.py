@@ -121,15 +121,19 @@ Event = Annotated[
 EVENT: TypeAdapter[Event] = TypeAdapter(Event)
 
 
-def initial_state(plan: Plan, session_id: str) -> SessionState:
+def initial_state(
+    plan: Plan, session_id: str, created: datetime | None = None
+) -> SessionState:
     """A session before its start: one empty record per step."""
     records = [StepRecord(index=step.index) for step in plan.steps]
-    return SessionState(session_id=session_id, plan=plan, steps=records)
+    return SessionState(session_id=session_id, plan=plan, steps=records, created_at=created)
 
 
-def replay(plan: Plan, session_id: str, events: Iterable[Event]) -> SessionState:
+def replay(
+    plan: Plan, session_id: str, events: Iterable[Event], created: datetime | None = None
+) -> SessionState:
     """The state after `events`: what a resumed session continues from."""
-    state = initial_state(plan, session_id)
+    state = initial_state(plan, session_id, created)
     for event in events:
         apply(state, event)
     return state

@@ -29,7 +29,6 @@ from intervisie_tui.i18n import t
 
 JOURNAL_FORMAT = 1
 SUFFIX = ".jsonl"
-_DURATION_FIELDS = ("duration", "warn_at")
 
 
 class JournalError(SessionError):
@@ -52,7 +51,7 @@ class JournalHeader(BaseModel):
 
     @classmethod
     def for_plan(cls, plan: Plan, session_id: str, created: datetime) -> JournalHeader:
-        method = _seconds_as_text(plan.method.model_dump(mode="json"))
+        method = plan.method.model_dump(mode="json")  # durations dump as "300s"
         setup = plan.setup.model_dump(mode="json")
         return cls(session_id=session_id, created=created, method=method, setup=setup)
 
@@ -60,17 +59,6 @@ class JournalHeader(BaseModel):
         """The plan of this session, rebuilt from the stored method and setup."""
         method = Method.model_validate(self.method)
         return build_plan(method, SessionSetup.model_validate(self.setup))
-
-
-def _seconds_as_text(value: Any, key: str = "") -> Any:
-    """Durations as `"300s"`: a bare number in a method means minutes."""
-    if key in _DURATION_FIELDS and isinstance(value, int):
-        return f"{value}s"
-    if isinstance(value, dict):
-        return {k: _seconds_as_text(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_seconds_as_text(v, key) for v in value]
-    return value
 
 
 @dataclass

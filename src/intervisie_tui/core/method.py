@@ -39,7 +39,8 @@ _ID_RE = re.compile(ID_PATTERN)
 Duration = Annotated[
     int,
     BeforeValidator(parse_duration),
-    PlainSerializer(lambda s: s, return_type=int),
+    # dumped as "300s": a bare number reads back as minutes, so a dump must say seconds
+    PlainSerializer(lambda s: f"{s}s", return_type=str),
     WithJsonSchema(
         {
             "anyOf": [

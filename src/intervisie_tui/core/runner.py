@@ -77,11 +77,12 @@ class SessionRunner(CaptureCommands):
         session_id: str | None = None,
         *,
         lock: SessionLock | None = None,
+        created: datetime | None = None,
     ) -> None:
         self.plan = plan
         self.clock = clock
         self.session_id = session_id or new_session_id(clock.now())
-        self.state: SessionState = initial_state(plan, self.session_id)
+        self.state: SessionState = initial_state(plan, self.session_id, created or clock.now())
         self.events: list[Event] = []
         """Every applied event, in order (the journal minus its header)."""
         self.listener_errors: list[Exception] = []
@@ -104,13 +105,14 @@ class SessionRunner(CaptureCommands):
         downtime: Downtime = "meeting",
         journal: JournalLike | None = None,
         lock: SessionLock | None = None,
+        created: datetime | None = None,
     ) -> SessionRunner:
         """Continue a session from its events after `gap` seconds without the app.
 
         The session clock goes on from the last event plus the gap; a `resumed`
         event records the gap as meeting time or, with `downtime="pause"`, as a pause.
         """
-        runner = cls(plan, clock, journal, session_id, lock=lock)
+        runner = cls(plan, clock, journal, session_id, lock=lock, created=created)
         for event in events:
             apply(runner.state, event)
         runner.events = list(events)

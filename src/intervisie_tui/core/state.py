@@ -97,6 +97,8 @@ class SessionState:
     current: int = 0
     started_at: datetime | None = None
     """Wall-clock start of the first step."""
+    created_at: datetime | None = None
+    """When the session was set up (journal header): names its log file, stable on resume."""
     finished_at: datetime | None = None
     steps: list[StepRecord] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)

@@ -78,7 +78,7 @@ def new_session(plan: Plan, clock: Clock, session_id: str | None = None) -> Sess
     except BaseException:
         lock.release()
         raise
-    return SessionRunner(plan, clock, journal, session_id, lock=lock)
+    return SessionRunner(plan, clock, journal, session_id, lock=lock, created=header.created)
 
 
 def interrupted_sessions() -> list[SessionInfo]:
@@ -138,7 +138,8 @@ def load(session_id: str) -> tuple[SessionState, list[str]]:
     """The state of a session as its journal holds it (read only, no lock)."""
     contents = read_journal(_existing(session_id))
     header = contents.header
-    return replay(header.plan(), header.session_id, contents.events), contents.warnings
+    state = replay(header.plan(), header.session_id, contents.events, header.created)
+    return state, contents.warnings
 
 
 def resume(
@@ -184,6 +185,7 @@ def _restore(
             downtime=downtime,
             journal=journal,
             lock=lock,
+            created=header.created,
         )
     except BaseException:
         journal.close()

@@ -27,8 +27,8 @@ FOLLOWUP_ORDER = ("done", "continued", "dropped", "open")
 
 
 def session_start(state: SessionState, now: datetime | None = None) -> datetime:
-    """When the session started (or now, before the first step)."""
-    return state.started_at or now or datetime.now().astimezone()
+    """When the session started (before the first step: when it was set up)."""
+    return state.started_at or state.created_at or now or datetime.now().astimezone()
 
 
 def log_front(state: SessionState, *, app_version: str = __version__, now=None) -> LogFront:
