@@ -135,6 +135,11 @@ async def test_setup_run_quit_resume_finish(monkeypatch):
     assert "status: finished" in text
     for step in runner.plan.steps:
         assert step.name in text
-    for needle in ("Onzekerheid over de rol", "Bel de leverancier", "Pauze was nodig",
-                   "Goed gesprek", "Hoe zeg ik nee?"):
+    for needle in (
+        "Onzekerheid over de rol",
+        "Bel de leverancier",
+        "Pauze was nodig",
+        "Goed gesprek",
+        "Hoe zeg ik nee?",
+    ):
         assert needle in text

@@ -85,19 +85,11 @@ class IntervisieApp(TranslatedBindings, App[None]):
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     def get_system_commands(self, screen: Screen):
-        """The command palette offers the run screen's actions by name."""
+        """The command palette offers the current screen's actions by name."""
+        from intervisie_tui.tui.palette import screen_commands
+
         yield from super().get_system_commands(screen)
-        for binding in getattr(screen, "BINDINGS", []):
-            if not isinstance(binding, Binding) or binding.id in ("escape",):
-                continue
-            action = binding.action
-            if screen.check_action(action.split("(")[0], ()) is False:
-                continue
-            yield SystemCommand(
-                t(binding.description),
-                t("palette.key", key=binding.key_display or binding.key.split(",")[0]),
-                lambda action=action, screen=screen: self.call_later(screen.run_action, action),
-            )
+        yield from screen_commands(self, screen)
         yield SystemCommand(t("key.theme"), "F2", self.action_toggle_dark)
 
     ESCAPE_TO_MINIMIZE = False

@@ -161,6 +161,23 @@ class SessionView:
     def open_items(self) -> tuple[OpenItem, ...]:
         return self.runner.plan.setup.open_items
 
+    def followup_text(self) -> str:
+        """The look-back step: a question for last time's inbrenger, then every open item."""
+        setup = self.runner.plan.setup
+        lines = []
+        if setup.previous_inbrenger:
+            names = ", ".join(setup.previous_inbrenger)
+            lines += [t("followup.ask_inbrenger", name=names), ""]
+        decided = self.runner.state.followups
+        for item in setup.open_items:
+            decision = decided.get(item.key)
+            mark = t(f"followup.{decision.decision}") if decision else t("followup.open")
+            owner = f"{item.owner}: " if item.owner else ""
+            lines.append(f"• {owner}{item.text}  [{mark}]")
+        if setup.open_items:
+            lines += ["", t("followup.hint")]
+        return "\n".join(lines)
+
     def log_path(self) -> Path | None:
         return getattr(self.log, "path", None)
 

@@ -131,9 +131,24 @@ class SetupContext:
         self._history = history.load_group(self.log_root, group) if group else None
 
     def group_info(self) -> str:
+        """What the group agreed and where it stands: shown at the start of each session."""
         if self._history is None:
             return ""
-        return self._history.summary_text(get_language())
+        lines = [self._history.summary_text(get_language())]
+        group_file = self._history.group_file
+        if group_file is not None:
+            agreements = group_file.agreements
+            for key in ("frequency", "confidentiality", "recorded", "shared_with"):
+                value = getattr(agreements, key)
+                if value:
+                    lines.append(f"{t('group.' + key)}: {' '.join(value.split())}")
+            topics = [
+                topic.title + (f" ({topic.chosen[-1]:%d-%m})" if topic.chosen else "")
+                for topic in group_file.topics
+            ]
+            if topics:
+                lines.append(f"{t('group.topics')}: {', '.join(topics)}")
+        return "\n".join(lines)
 
     def topics(self) -> list[str]:
         return self._history.topic_titles() if self._history else []

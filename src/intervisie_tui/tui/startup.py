@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from intervisie_tui.core import store
+from intervisie_tui.core.group import mark_topic_chosen
 from intervisie_tui.core.logbook.live import LiveLog
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.plan import build_plan
@@ -100,7 +101,17 @@ def begin_session(app: IntervisieApp, method: Method, setup: SessionSetup) -> Se
     plan = build_plan(method, setup)
     runner = store.new_session(plan, app.clock)
     log = LiveLog.attach(runner, app.log_root())
+    if setup.case_title:
+        mark_topic(app, setup)
     return SessionView(runner, app.alerter(), log)
+
+
+def mark_topic(app: IntervisieApp, setup: SessionSetup) -> None:
+    """A case taken from the group's topic list gets today's date there (deepening a theme)."""
+    try:
+        mark_topic_chosen(setup.group, setup.case_title, app.clock.now().date(), app.log_root())
+    except IntervisieError as problem:  # a broken group file must not stop the meeting
+        app.notify(str(problem), severity="warning", timeout=8)
 
 
 async def resume_session(app: IntervisieApp, session_id: str, downtime: str) -> None:

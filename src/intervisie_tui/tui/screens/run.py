@@ -102,8 +102,15 @@ class RunScreen(BaseScreen):
         countdown.show(runner.remaining(), max(step.warn_at, default=0), runner.is_paused, caption)
         progress = self.query_one(ProgressBar)
         progress.update(total=max(1, self.view.planned_total()), progress=runner.session_elapsed())
-        self.query_one("#projected", Static).update(self.view.projected_text())
-        self.query_one("#status-line", Static).update(status_text(self.view))
+        self._set_text("#projected", self.view.projected_text())
+        # one fixed line: repaint it, no layout of the whole screen every second
+        self._set_text("#status-line", status_text(self.view), layout=False)
+
+    def _set_text(self, selector: str, text: str, layout: bool = True) -> None:
+        """Update a Static only when its text changed: each update repaints (and lays out)."""
+        widget = self.query_one(selector, Static)
+        if widget.content != text:
+            widget.update(text, layout=layout)
 
     def render_state(self) -> None:
         """Redraw everything that changes on a command (step, entries, pause)."""
@@ -112,7 +119,10 @@ class RunScreen(BaseScreen):
         self.query_one("#run-title", Static).update(self.view.title())
         self.query_one("#phase-name", Static).update(self.view.phase_heading())
         self.query_one(PromptPanel).show(step, self.view.spoken_in_step())
-        self.query_one("#recent", Static).update(self.view.recent_entries())
+        recent = self.view.recent_entries()
+        if step.kind == "followup":
+            recent = "\n\n".join(part for part in (self.view.followup_text(), recent) if part)
+        self.query_one("#recent", Static).update(recent)
         self.query_one(Agenda).show(runner.planned_vs_actual(), runner.state.current)
         self.refresh_clock()
         self.refresh_bindings()

@@ -169,13 +169,17 @@ class SetupScreen(BaseScreen):
         box = self.query_one("#phase-toggles", Vertical)
         box.remove_children()
         assert self.method is not None
-        optional = [p for _, p in iter_phases(self.method.phases) if p.optional]
-        if optional:
+        phases = [p for _, p in iter_phases(self.method.phases)]
+        optional = [p for p in phases if p.optional]
+        widgets: list[Widget] = [
+            Checkbox(f"{p.name} ({round(p.duration / 60)} min)", p.enabled, id=f"phase-{p.id}")
+            for p in optional
+        ]
+        if not any(p.evaluation for p in phases):  # the app adds one; it may be skipped
+            widgets.append(Checkbox(t("setup.add_evaluation"), True, id="add-evaluation"))
+        if widgets:
             box.mount(Label(t("setup.optional_phases"), classes="field-label"))
-            box.mount_all(
-                Checkbox(f"{p.name} ({round(p.duration / 60)} min)", p.enabled, id=f"phase-{p.id}")
-                for p in optional
-            )
+            box.mount_all(widgets)
 
     # -- group, people and roles ----------------------------------------------------------
 
@@ -257,7 +261,9 @@ class SetupScreen(BaseScreen):
             if box.id and box.id.startswith("phase-")
         }
         group = self.query_one("#group", Input).value.strip() or t("setup.default_group")
+        evaluation = self.query("#add-evaluation")
         return self.context.make_setup(
+            evaluation=evaluation.first(Checkbox).value if evaluation else True,
             method=self.method,
             group=group,
             participants=self.participants(),

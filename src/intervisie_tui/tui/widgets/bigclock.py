@@ -81,9 +81,14 @@ class BigClock(Widget):
         return self._value
 
     def update(self, value: str) -> None:
+        """Repaint on a new value; lay out again only when its length changes (04:59 -> +00:01).
+
+        A layout of the whole screen every second was most of the run screen's idle CPU.
+        """
         if value != self._value:
+            relayout = len(value) != len(self._value)
             self._value = value
-            self.refresh(layout=True)
+            self.refresh(layout=relayout)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         limit = ROWS * self.max_scale if not self.center else max(ROWS, container.height)

@@ -39,7 +39,9 @@ class Countdown(Vertical):
 
     def show(self, remaining: float, warn_from: int, paused: bool, caption: str) -> None:
         self.query_one("#digits", BigClock).update(format_clock(remaining))
-        self.query_one("#countdown-caption", Static).update(caption)
+        label = self.query_one("#countdown-caption", Static)
+        if label.content != caption:  # it changes with the state, not every second
+            label.update(caption)
         mood = mood_for(remaining, warn_from)
         for name in MOODS:
             self.set_class(name == mood, f"-{name}")

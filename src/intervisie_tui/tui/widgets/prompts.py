@@ -49,6 +49,9 @@ def go_around_line(step: Step, done: set[str]) -> Text:
 class PromptPanel(Static):
     """Renders the instruction and role prompts of a step."""
 
+    plain = ""
+    """The shown text without styling (for tests and screen readers)."""
+
     def show(self, step: Step, spoken: set[str] | None = None) -> None:
         blocks: list[Text] = []
         if step.instruction:
@@ -65,4 +68,5 @@ class PromptPanel(Static):
         spaced: list[Text] = []
         for block in blocks:
             spaced.extend([block, Text("")])
+        self.plain = "\n".join(block.plain for block in blocks)
         self.update(Group(*spaced[:-1]))

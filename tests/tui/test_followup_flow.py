@@ -1,0 +1,109 @@
+"""Across sessions in the app: the look-back step, decisions on open items, the group file."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from intervisie_tui import paths
+from intervisie_tui.core.clock import FakeClock
+from intervisie_tui.core.group import group_file_path, load_group_file
+from intervisie_tui.tui.app import IntervisieApp
+from intervisie_tui.tui.config import AppConfig, RunRequest
+from intervisie_tui.tui.screens.followup import FollowUpScreen
+from intervisie_tui.tui.screens.run import RunScreen
+from intervisie_tui.tui.screens.setup import SetupScreen
+from intervisie_tui.tui.screens.summary import SummaryScreen
+
+from .test_whole_session import wait_for
+
+PEOPLE = ("An", "Bo", "Cor", "Dirk", "Eva")
+
+
+def request(**extra) -> RunRequest:
+    fields = {
+        "method_id": "focusmethode",
+        "group": "Team Zuid",
+        "participants": PEOPLE,
+        "roles": {"inbrenger": ("An",)},
+    }
+    fields.update(extra)
+    return RunRequest(**fields)
+
+
+async def finish(pilot, runner) -> None:
+    while runner.state.current < len(runner.plan.steps) - 1:
+        await pilot.press("right")
+    await pilot.press("right", "y")
+    await wait_for(pilot, SummaryScreen)
+
+
+async def test_open_items_come_back_and_decisions_are_logged():
+    clock = FakeClock(datetime(2026, 11, 3, 14, 0).astimezone())
+    app = IntervisieApp(AppConfig(clock=clock, sound="off", request=request()))
+    async with app.run_test(size=(100, 32)) as pilot:
+        run = await wait_for(pilot, RunScreen)
+        runner = run.view.runner
+        assert runner.plan.steps[0].kind == "phase"  # a new group: nothing to look back on
+        await pilot.press("space")
+        for text, owner in (("Bel de huisarts", "Bo"), ("Lees het protocol", "Cor")):
+            await pilot.press("a", *text, "enter", *owner, "enter", "enter")
+        await finish(pilot, runner)
+
+    clock.advance(14 * 24 * 3600)
+    app = IntervisieApp(AppConfig(clock=clock, sound="off", request=request(roles={})))
+    async with app.run_test(size=(100, 32)) as pilot:
+        run = await wait_for(pilot, RunScreen)
+        runner = run.view.runner
+        setup = runner.plan.setup
+        assert runner.plan.steps[0].kind == "followup"
+        assert [item.text for item in setup.open_items] == ["Bel de huisarts", "Lees het protocol"]
+        assert setup.previous_inbrenger == ("An",)
+        assert setup.roles["inbrenger"] != ("An",)  # the rotation picks someone else
+        shown = str(run.query_one("#recent").render())
+        assert "An, wat heb je met het advies" in shown and "Bo: Bel de huisarts" in shown
+        await pilot.press("space", "f")
+        assert isinstance(app.screen, FollowUpScreen)
+        await pilot.press("1")  # done; the cursor moves on
+        await pilot.press("2")  # continued
+        await pilot.press("escape")
+        decisions = {k: f.decision for k, f in runner.state.followups.items()}
+        assert sorted(decisions.values()) == ["continued", "done"]
+        await finish(pilot, runner)
+        log = run.view.log_path()
+
+    text = log.read_text(encoding="utf-8")
+    assert "Bel de huisarts" in text and "Lees het protocol" in text
+    assert "- [x] Bo: Bel de huisarts" in text
+
+
+async def test_setup_shows_the_group_file_marks_the_topic_and_can_skip_evaluation():
+    folder = group_file_path("Team Zuid", paths.log_dir())
+    folder.parent.mkdir(parents=True)
+    folder.write_text(
+        "name: Team Zuid\n"
+        "goal: Leren van lastige overdrachten\n"
+        "agreements:\n  confidentiality: Wat hier gezegd wordt, blijft hier\n"
+        "topics:\n  - title: Overdracht in de nacht\n",
+        encoding="utf-8",
+    )
+    clock = FakeClock(datetime(2026, 11, 24, 14, 0).astimezone())
+    req = RunRequest(method_id="speedsparren", group="Team Zuid")
+    app = IntervisieApp(AppConfig(clock=clock, sound="off", request=req))
+    async with app.run_test(size=(100, 32)) as pilot:
+        setup = await wait_for(pilot, SetupScreen)
+        await pilot.pause()
+        info = str(setup.query_one("#group-info").render())
+        assert "Leren van lastige overdrachten" in info
+        assert "Wat hier gezegd wordt, blijft hier" in info
+        assert "Overdracht in de nacht" in info
+        setup.query_one("#participants").text = ", ".join(PEOPLE)
+        setup.query_one("#case").value = "Overdracht in de nacht"
+        await pilot.pause()
+        setup.query_one("#add-evaluation").value = False
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        run = await wait_for(pilot, RunScreen)
+        kinds = [step.kind for step in run.view.runner.plan.steps]
+        assert "evaluation" not in kinds
+    topic = load_group_file(folder).topic("Overdracht in de nacht")
+    assert [str(day) for day in topic.chosen] == ["2026-11-24"]

@@ -1,0 +1,137 @@
+"""Keys of the run screen: go-around, alerts, presenter, help, palette, resizing."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+
+from intervisie_tui.sound import Alerter
+from intervisie_tui.tui.screens.dialogs import HelpScreen
+from intervisie_tui.tui.screens.presenter import PresenterScreen
+from intervisie_tui.tui.screens.run import RunScreen
+from intervisie_tui.tui.widgets.capture import CaptureBar
+from intervisie_tui.tui.widgets.countdown import Countdown
+
+from .harness import RunHarness, make_view
+
+
+async def started(pilot) -> RunScreen:
+    await pilot.pause()
+    await pilot.press("space")
+    return pilot.app.screen
+
+
+async def test_go_around_walks_every_lid_in_order_and_empty_enter_skips():
+    view, _ = make_view()
+    app = RunHarness(view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("right")  # the go-around step
+        await pilot.press("enter")
+        bar = screen.query_one(CaptureBar)
+        assert bar.active and "Bo" in str(bar.query_one("#capture-label").render())
+        await pilot.press(*"Wie beslist", "enter")
+        assert "Cor" in str(bar.query_one("#capture-label").render())
+        await pilot.press("enter")  # Cor passes
+        await pilot.press(*"Waarom nu", "enter")
+        assert not bar.active
+        statements = [(e.participant, e.text) for e in view.runner.state.entries]
+        assert statements == [("Bo", "Wie beslist"), ("Dirk", "Waarom nu")]
+        await pilot.press("enter")  # everyone had a turn: no new round
+        assert not bar.active
+
+
+async def test_escape_cancels_a_capture_and_returns_to_the_timer():
+    view, _ = make_view()
+    app = RunHarness(view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("n", *"half af", "escape")
+        assert not screen.query_one(CaptureBar).active
+        assert view.runner.state.entries == []
+        assert app.focused is screen.query_one(Countdown)
+        await pilot.press("space")  # keys work again at once
+        assert view.runner.is_paused
+
+
+async def test_warning_and_zero_flash_and_sound_once_each():
+    view, clock = make_view()
+    sounds: list[str] = []
+    view.alerter = Alerter("bell", lambda: sounds.append("bell"))
+    app = RunHarness(view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        countdown = screen.query_one(Countdown)
+        clock.advance(4 * 60 + 1)  # 59 s left of 5 min: the one-minute warning
+        screen.refresh_clock()
+        assert countdown.has_class("-flash") and countdown.has_class("-warning")
+        assert sounds == ["bell"]
+        screen.refresh_clock()
+        assert sounds == ["bell"]  # once per crossing
+        clock.advance(60)
+        screen.refresh_clock()
+        assert sounds == ["bell", "bell"] and countdown.has_class("-overtime")
+
+
+async def test_presenter_view_shows_the_time_and_space_pauses_there():
+    view, _ = make_view()
+    app = RunHarness(view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await pilot.press("p")
+        assert isinstance(app.screen, PresenterScreen)
+        assert "An (inbrenger): Vertel kort" in app.screen.query_one("#presenter-prompts").plain
+        await pilot.press("space")
+        assert view.runner.is_paused
+        await pilot.press("p")
+        assert isinstance(app.screen, RunScreen)
+
+
+async def test_help_lists_every_key():
+    view, _ = make_view()
+    app = RunHarness(view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = [key for key, _ in app.screen.rows]
+        for key in ("space", "→", "←", "+", "-", "i", "a", "n", "p", "?", "q", "esc"):
+            assert key in keys
+        await pilot.press("escape")
+        assert isinstance(app.screen, RunScreen)
+
+
+async def test_resizing_down_to_40x12_keeps_half_typed_text():
+    view, _ = make_view()
+    app = RunHarness(view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("i", *"nog niet klaar")
+        for size in ((40, 12), (120, 40), (41, 13), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        await pilot.press(*" maar nu wel", "enter")
+        assert [e.text for e in view.runner.state.entries] == ["nog niet klaar maar nu wel"]
+        assert screen.query_one("#agenda").display  # back at 80 columns: agenda shown
+
+
+async def test_narrow_terminal_hides_the_agenda_but_keeps_the_time():
+    view, _ = make_view()
+    app = RunHarness(view)
+    async with app.run_test(size=(40, 12)) as pilot:
+        screen = await started(pilot)
+        assert not screen.query_one("#agenda").display
+        assert "05:00" in str(screen.query_one("#status-line").render())
+
+
+async def test_the_command_palette_offers_the_run_actions():
+    from intervisie_tui.tui.palette import screen_commands
+
+    view, _ = make_view()
+    app = RunHarness(view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        titles = [c.title for c in screen_commands(app, screen)]
+        for title in ("Pauze", "Volgende", "Inzicht", "Actiepunt", "Presentatie"):
+            assert title in titles
+        assert "Start" not in titles  # already started: only what applies now
+        assert not isinstance(app.screen, CommandPalette)
