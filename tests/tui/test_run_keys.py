@@ -135,3 +135,28 @@ async def test_the_command_palette_offers_the_run_actions():
             assert title in titles
         assert "Start" not in titles  # already started: only what applies now
         assert not isinstance(app.screen, CommandPalette)
+
+
+async def test_entries_can_be_edited_and_deleted_from_the_run_screen():
+    from intervisie_tui.tui.screens.dialogs import Ask, Confirm
+    from intervisie_tui.tui.screens.entries import EntriesScreen
+
+    view, _ = make_view()
+    app = RunHarness(view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await pilot.press("i", *"Eerst een tikfuot", "enter")
+        await pilot.press("n", *"weg ermee", "enter")
+        await pilot.press("e")
+        assert isinstance(app.screen, EntriesScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, Ask)
+        app.screen.query_one("Input").value = "Eerst een tikfout"
+        await pilot.press("enter")
+        await pilot.press("down", "d")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await pilot.press("escape")
+        assert isinstance(app.screen, RunScreen)
+        assert [e.text for e in view.runner.state.entries] == ["Eerst een tikfout"]
+        assert [type(e).__name__ for e in view.runner.events][-2:] == ["Edit", "Delete"]

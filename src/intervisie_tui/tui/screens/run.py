@@ -45,6 +45,7 @@ class RunScreen(BaseScreen):
         Binding("a", "capture('action')", "key.action", id="action"),
         Binding("n", "capture('note')", "key.note", id="note"),
         Binding("enter,r", "go_around", "key.go_around", key_display="enter", id="go_around"),
+        Binding("e", "entries", "key.entries", id="entries"),
         Binding("f", "followup", "key.followup", id="followup"),
         Binding("p", "presenter", "key.presenter", id="presenter"),
         Binding("question_mark", "help", "key.help", key_display="?", id="help"),
@@ -274,6 +275,11 @@ class RunScreen(BaseScreen):
         if index != self.view.runner.state.current:
             self._command(self.view.runner.jump, index)
         self.action_focus_timer()
+
+    def action_entries(self) -> None:
+        from intervisie_tui.tui.screens.entries import EntriesScreen
+
+        self.app.push_screen(EntriesScreen(self.view), lambda _: self.render_state())
 
     def action_followup(self) -> None:
         self.view.open_followup(self.app, self)

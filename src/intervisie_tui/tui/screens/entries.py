@@ -1,0 +1,104 @@
+"""Fix what was typed: the entries of the current step, to edit or delete.
+
+Enter edits the text of the highlighted entry, `d` deletes it after a
+confirmation. Every change goes through the runner, so it is journaled like
+any other command and the log follows.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Label
+
+from intervisie_tui.errors import IntervisieError
+from intervisie_tui.i18n import t
+from intervisie_tui.tui.bindings import TranslatedBindings
+from intervisie_tui.tui.screens.dialogs import Ask, Confirm
+from intervisie_tui.tui.session_view import ENTRY_LABELS, SessionView
+
+
+class EntriesScreen(TranslatedBindings, ModalScreen[None]):
+    BINDINGS = [
+        Binding("enter", "edit", "entries.edit"),
+        Binding("d,delete", "delete", "entries.delete"),
+        Binding("escape,e", "dismiss", "key.back"),
+    ]
+
+    def __init__(self, view: SessionView) -> None:
+        super().__init__()
+        self.view = view
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="entries-dialog"):
+            yield Label(
+                t("entries.title", step=self.view.runner.step.name), classes="dialog-question"
+            )
+            yield DataTable(cursor_type="row", id="entries-table")
+            yield Label("", id="entries-empty", classes="dialog-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(t("entries.kind"), t("entries.text"))
+        self._fill()
+        table.focus()
+
+    def _entries(self):
+        state = self.view.runner.state
+        return state.entries_of(state.current)
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for entry in self._entries():
+            who = entry.participant or entry.owner
+            kind = t(ENTRY_LABELS[entry.kind]) + (f" ({who})" if who else "")
+            table.add_row(kind, entry.text.replace("\n", " ⏎ "), key=entry.id)
+        empty = not table.row_count
+        self.query_one("#entries-empty", Label).update(t("entries.none") if empty else "")
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def _current(self):
+        table = self.query_one(DataTable)
+        entries = self._entries()
+        return entries[table.cursor_row] if entries else None
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row is taken by the table: it means edit."""
+        event.stop()
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        entry = self._current()
+        if entry is None:
+            return
+
+        def save(text: str | None) -> None:
+            if text and text != entry.text:
+                self._apply(self.view.runner.edit_entry, entry.id, text=text)
+
+        self.app.push_screen(Ask(t("entries.edit_question"), entry.text), save)
+
+    def action_delete(self) -> None:
+        entry = self._current()
+        if entry is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._apply(self.view.runner.delete_entry, entry.id)
+
+        question = t("entries.delete_question", text=entry.text[:60])
+        self.app.push_screen(Confirm(question, t("entries.delete")), confirmed)
+
+    def _apply(self, command, *args, **kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except IntervisieError as problem:
+            self.notify(str(problem), severity="warning")
+        self._fill()
