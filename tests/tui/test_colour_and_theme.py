@@ -1,0 +1,36 @@
+"""NO_COLOR and light/dark: time must read without colour, and both themes work."""
+
+from __future__ import annotations
+
+from intervisie_tui.tui.app import IntervisieApp
+from intervisie_tui.tui.config import AppConfig
+from intervisie_tui.tui.screens.setup import SetupScreen
+
+from .harness import RunHarness, make_view
+from .test_whole_session import wait_for
+
+
+async def test_no_color_still_says_overtime_in_words_and_sign(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    view, clock = make_view()
+    app = RunHarness(view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.no_color
+        await pilot.pause()
+        await pilot.press("space")
+        clock.advance(6 * 60)
+        screen = app.screen
+        screen.refresh_clock()
+        assert "+01:00" in str(screen.query_one("#status-line").render())
+        assert "Over tijd" in str(screen.query_one("#countdown-caption").render())
+
+
+async def test_f2_switches_between_dark_and_light():
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, SetupScreen)
+        assert app.current_theme.dark
+        await pilot.press("f2")
+        assert not app.current_theme.dark
+        await pilot.press("f2")
+        assert app.current_theme.dark
