@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, ProgressBar, Static
+from textual.widgets import Footer, OptionList, Static
 
 from intervisie_tui.core.dates import parse_due
 from intervisie_tui.core.duration import format_clock
@@ -25,6 +25,7 @@ from intervisie_tui.tui.session_view import SessionView, status_text
 from intervisie_tui.tui.widgets.agenda import Agenda
 from intervisie_tui.tui.widgets.capture import CaptureBar, Field
 from intervisie_tui.tui.widgets.countdown import Countdown
+from intervisie_tui.tui.widgets.progress import SessionProgress
 from intervisie_tui.tui.widgets.prompts import PromptPanel
 
 KIND_KEYS = {"note": "capture.note", "insight": "capture.insight"}
@@ -69,7 +70,7 @@ class RunScreen(BaseScreen):
                     yield PromptPanel(id="prompts")
                     yield Static("", id="recent")
         with Horizontal(id="run-progress"):
-            yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="progress")
+            yield SessionProgress(id="progress")
             yield Static("", id="projected")
         yield Static("", id="status-line")
         yield CaptureBar(id="capture")
@@ -101,8 +102,8 @@ class RunScreen(BaseScreen):
         countdown = self.query_one(Countdown)
         caption = self.view.caption()
         countdown.show(runner.remaining(), max(step.warn_at, default=0), runner.is_paused, caption)
-        progress = self.query_one(ProgressBar)
-        progress.update(total=max(1, self.view.planned_total()), progress=runner.session_elapsed())
+        progress = self.query_one(SessionProgress)
+        progress.show(runner.session_elapsed(), max(1, self.view.planned_total()))
         self._set_text("#projected", self.view.projected_text())
         # one fixed line: repaint it, no layout of the whole screen every second
         self._set_text("#status-line", status_text(self.view), layout=False)

@@ -42,7 +42,8 @@ class SetupScreen(BaseScreen):
         self.request = request
         self.method: Method | None = None
         self._typed_roles: set[str] = set()
-        self._filling = False
+        self._suggested: dict[str, str] = {}
+        """What we last put in each role field: a Changed event with it is ours, not typing."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="setup-body"):
@@ -207,8 +208,9 @@ class SetupScreen(BaseScreen):
     @on(Input.Changed)
     def _field_changed(self, event: Input.Changed) -> None:
         field_id = event.input.id or ""
-        if field_id.startswith("role-") and not self._filling:
-            self._typed_roles.add(field_id.removeprefix("role-"))
+        role_id = field_id.removeprefix("role-")
+        if field_id.startswith("role-") and event.value != self._suggested.get(role_id):
+            self._typed_roles.add(role_id)
         if field_id not in ("method-filter", "group"):
             self._check()
 
@@ -228,16 +230,14 @@ class SetupScreen(BaseScreen):
             return
         people = self.participants()
         suggestion = self.context.suggest(self.method, people)
-        self._filling = True
-        try:
-            for role_id in role_field_names(self.method):
-                if only_untyped and role_id in self._typed_roles:
-                    continue
-                fields = self.query(f"#role-{role_id}")
-                if fields:
-                    fields.first(Input).value = ", ".join(suggestion.get(role_id, ()))
-        finally:
-            self._filling = False
+        for role_id in role_field_names(self.method):
+            if only_untyped and role_id in self._typed_roles:
+                continue
+            fields = self.query(f"#role-{role_id}")
+            if fields:
+                value = ", ".join(suggestion.get(role_id, ()))
+                self._suggested[role_id] = value
+                fields.first(Input).value = value
         self._check()
 
     def participants(self) -> tuple[str, ...]:

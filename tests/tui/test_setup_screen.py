@@ -1,0 +1,55 @@
+"""The setup screen, driven by keys as a timekeeper would."""
+
+from __future__ import annotations
+
+from intervisie_tui.tui.app import IntervisieApp
+from intervisie_tui.tui.config import AppConfig
+from intervisie_tui.tui.screens.setup import SetupScreen
+
+from .test_whole_session import wait_for
+
+
+async def open_setup(pilot) -> SetupScreen:
+    screen = await wait_for(pilot, SetupScreen)
+    await pilot.pause()
+    return screen
+
+
+async def test_typing_names_keeps_role_suggestions_in_step_with_the_list():
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        await pilot.press("down", "down", "down", "down", "enter")  # Incidentmethode
+        assert setup.method.id == "incidentmethode"
+        await pilot.press(*"Team", "tab", *"Anna, Bram, Cees, Daan", "tab")
+        roles = {r: setup.query_one(f"#role-{r}").value for r in ("inbrenger", "voorzitter")}
+        assert roles["inbrenger"] == "Anna"  # a new group: the first in the list
+        assert roles["voorzitter"] in ("Bram", "Cees", "Daan")  # whole names, not "B"
+        assert setup.query_one("#start").disabled is False
+
+
+async def test_a_role_typed_by_hand_is_kept_and_problems_are_listed():
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        await pilot.press("down", "down", "down", "down", "enter")
+        await pilot.press(*"Team", "tab", *"Anna, Bram, Cees", "tab")
+        await pilot.press("home", "shift+end", *"Zoë")  # inbrenger: someone not in the list
+        problems = str(setup.query_one("#setup-problems").render())
+        assert "'Zoë' (inbrenger) staat niet in de lijst van deelnemers" in problems
+        assert setup.query_one("#start").disabled
+        setup.query_one("#participants").text = "Anna, Bram, Cees, Zoë"
+        await pilot.pause()
+        assert setup.query_one("#role-inbrenger").value == "Zoë"  # typed: not overwritten
+        assert setup.query_one("#start").disabled is False
+
+
+async def test_the_method_filter_narrows_the_list():
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        setup.query_one("#method-filter").focus()
+        await pilot.press(*"hoeden")
+        options = setup.query_one("#method-list")
+        assert options.option_count == 1
+        assert setup.method.id == "zes-denkhoeden"
