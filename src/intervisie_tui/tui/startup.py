@@ -66,7 +66,6 @@ def offer_resume(app: IntervisieApp, info: store.SessionInfo) -> None:
 
 
 def open_setup_or_run(app: IntervisieApp) -> None:
-    from intervisie_tui.tui.screens.setup import SetupScreen
     from intervisie_tui.tui.setup_model import SetupContext
 
     context = SetupContext(app.log_root(), app.config.methods_dirs)
@@ -93,6 +92,8 @@ def open_setup_or_run(app: IntervisieApp) -> None:
         if not validate_setup(setup, method):
             app.call_later(app.start_session, method, setup)
             return
+    from intervisie_tui.tui.screens.setup import SetupScreen  # not imported on a direct `run`
+
     app.push_screen(SetupScreen(context, request))
 
 
