@@ -152,8 +152,7 @@ def test_a_whole_meeting_survives_a_kill_and_resume(pane, tmp_path):
     assert NOTE in halfway and INSIGHT_BEFORE in halfway  # written before it was shown
 
     pane.line(_quote([*intervisie, "resume", "--log-dir", str(logs), "--quiet"]))
-    screen = pane.wait_for("Incidentmethode · Team Noord", "stap 5/8:")
-    assert "✓  4" in screen and "▶  5" in screen
+    pane.wait_for("Incidentmethode · Team Noord", "stap 5/8:", "✓  4", "▶  5")
     _capture(pane, "i", "insight", ("capture.insight", INSIGHT_AFTER))
     _step(pane, 6)
     _step(pane, 7)
@@ -176,8 +175,9 @@ def test_a_whole_meeting_survives_a_kill_and_resume(pane, tmp_path):
     pane.keys("Right")
     pane.wait_for(say("run.finish_question"))
     pane.keys("y")
-    summary = pane.wait_for(say("summary.title", method="Incidentmethode"))
-    assert INSIGHT_BEFORE in summary and INSIGHT_AFTER in summary and ACTION in summary
+    pane.wait_for(
+        say("summary.title", method="Incidentmethode"), INSIGHT_BEFORE, INSIGHT_AFTER, ACTION
+    )
     pane.keys("q")
     pane.wait_for_shell()
     pane.line("echo EXIT=$?")
