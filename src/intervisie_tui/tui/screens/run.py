@@ -52,6 +52,7 @@ class RunScreen(BaseScreen):
         Binding("question_mark", "help", "key.help", key_display="?", id="help"),
         Binding("q", "quit_session", "key.quit", id="quit"),
         Binding("escape", "focus_timer", "key.escape", show=False, id="escape"),
+        Binding("ctrl+o", "log_elsewhere", "key.log_elsewhere", show=False, id="log_elsewhere"),
     ]
 
     def __init__(self, view: SessionView) -> None:
@@ -147,9 +148,14 @@ class RunScreen(BaseScreen):
         if problem is None:
             return
         self.notify(problem, severity="error", timeout=10)
+        self.action_log_elsewhere()
+
+    def action_log_elsewhere(self) -> None:
+        """Ask for another folder for the log (also later, via ctrl+o or the palette)."""
         writer = getattr(self.view.log, "writer", None)
-        folder = str(writer.folder) if writer else ""
-        self.app.push_screen(Ask(t("run.log_elsewhere"), folder), self._relocate)
+        if writer is None:
+            return
+        self.app.push_screen(Ask(t("run.log_elsewhere"), str(writer.folder)), self._relocate)
 
     def _relocate(self, folder: str | None) -> None:
         if folder:
