@@ -14,6 +14,7 @@ import subprocess
 import time
 import uuid
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 WAIT = 60.0
 """Seconds a wait may take before the test fails: generous for a slow machine."""
@@ -111,16 +112,9 @@ class Pane:
     def descendants(self) -> list[tuple[int, str]]:
         """(pid, command line) of every process below the pane's shell, deepest first."""
         shell = int(self.value("pane_pid"))
-        table = subprocess.run(
-            ["ps", "-A", "-o", "pid=,ppid=,args="], capture_output=True, text=True, check=True
-        ).stdout
         children: dict[int, list[tuple[int, str]]] = {}
-        for row in table.splitlines():
-            parts = row.split(None, 2)
-            if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit():
-                children.setdefault(int(parts[1]), []).append(
-                    (int(parts[0]), parts[2] if len(parts) > 2 else "")
-                )
+        for pid, ppid, args in _processes():
+            children.setdefault(ppid, []).append((pid, args))
         found: list[tuple[int, str]] = []
         todo = [shell]
         while todo:
@@ -139,3 +133,29 @@ class Pane:
         if socket_path:
             with contextlib.suppress(OSError):
                 os.unlink(socket_path)
+
+
+def _processes() -> list[tuple[int, int, str]]:
+    """(pid, parent pid, command line) of every process: `ps`, or /proc where ps is missing."""
+    if shutil.which("ps"):
+        table = subprocess.run(
+            ["ps", "-A", "-o", "pid=,ppid=,args="], capture_output=True, text=True, check=True
+        ).stdout
+        rows = [row.split(None, 2) for row in table.splitlines()]
+        return [
+            (int(r[0]), int(r[1]), r[2] if len(r) > 2 else "")
+            for r in rows
+            if len(r) >= 2 and r[0].isdigit() and r[1].isdigit()
+        ]
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            args = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])  # the name in (...) may hold spaces
+        found.append((int(entry.name), ppid, args.strip()))
+    return found
