@@ -185,6 +185,7 @@ def test_a_whole_meeting_survives_a_kill_and_resume(pane, tmp_path):
 
     pane.history()
     assert not [screen for screen in pane.screens if "Traceback" in screen]
+    assert not list((tmp_path / "state").glob("crash-*.txt"))  # no bug hid behind a message
 
     log = _the_log(logs)
     text = log.read_text(encoding="utf-8")
