@@ -197,3 +197,13 @@ def test_doctor_never_loads_textual():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.rstrip().endswith("TEXTUAL-ABSENT")
     assert "Versies" in done.stdout or "Versions" in done.stdout
+
+
+def test_a_missing_builtin_library_says_to_reinstall(run, tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "builtin_methods_dir", lambda: tmp_path / "weg")
+    code, out, _ = run("doctor")
+    assert code == 0
+    assert _status_of(out, tmp_path / "weg") == "[ontbreekt: installeer intervisie opnieuw]"
+    assert "0 methodes geladen" in out
+    missing = tmp_path / "weg"
+    assert f"- de ingebouwde methodes ontbreken in {missing}; installeer intervisie opnieuw" in out

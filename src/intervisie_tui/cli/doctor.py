@@ -160,6 +160,10 @@ def _folders(log_dir: Path | None) -> Callable[[Report], None]:
                 continue
             found = folder_status(folder)
             report.row(label, str(folder))
+            if folder == searched[0][1] and not found.exists:  # the built-in library
+                report.row("", t("doctor.status.builtin_missing"))
+                report.problem(t("doctor.problem.builtin", path=str(folder)))
+                continue
             report.row("", _describe(found, needs_writing=must_write))
             if must_write and not found.writable:
                 report.problem(t("doctor.problem.folder", path=str(folder)))
