@@ -11,12 +11,12 @@ import pytest
 
 from intervisie_tui import __version__, paths
 from intervisie_tui.cli import doctor as doctor_module
-from intervisie_tui.cli import main
 from intervisie_tui.core import store
 from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.library import find_method
 from intervisie_tui.core.plan import build_plan
 from intervisie_tui.core.setup import SessionSetup
+from tests.cli.conftest import invoke_cli
 
 BROKEN_METHOD = (
     "id: kapot\nname: Kapot\nsource: test\nphases:\n  - name: Stap\n    duration: tien minuten\n"
@@ -34,13 +34,7 @@ def run(capsys, monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
     def invoke(*args: str) -> tuple[int, str, str]:
-        try:
-            main(["--lang", "nl", *args] if "--lang" not in args else list(args))
-            code = 0
-        except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-        out, err = capsys.readouterr()
-        return code, out, err
+        return invoke_cli(capsys, ["--lang", "nl", *args] if "--lang" not in args else list(args))
 
     return invoke
 

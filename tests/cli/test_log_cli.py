@@ -9,29 +9,10 @@ from pathlib import Path
 import pytest
 
 from intervisie_tui import paths
-from intervisie_tui.cli import main
 from intervisie_tui.core.logbook.writer import LogWriter
 from tests.core.logbook_helpers import START, entry, setup, state
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "group.schema.json"
-
-
-@pytest.fixture
-def run(capsys, monkeypatch):
-    """Run `intervisie ARGS`; return (exit code, stdout, stderr)."""
-    monkeypatch.setenv("INTERVISIE_LANG", "nl")
-
-    def invoke(*args: object) -> tuple[int, str, str]:
-        try:
-            main([str(a) for a in args])
-            code = 0
-        except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return code, out, err
-
-    return invoke
 
 
 def write(root: Path, group: str, number: int, inbrenger: str = "An", actions=(), **changes):

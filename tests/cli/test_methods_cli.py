@@ -10,29 +10,11 @@ from pathlib import Path
 import pytest
 
 from intervisie_tui import paths
-from intervisie_tui.cli import main
 from intervisie_tui.core.library import load_library
 from intervisie_tui.core.method import method_json_schema
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 VALID, MALFORMED = DATA / "valid", DATA / "malformed"
-
-
-@pytest.fixture
-def run(capsys, monkeypatch):
-    """Run `intervisie ARGS`; return (exit code, stdout, stderr). Dutch unless --lang says."""
-    monkeypatch.setenv("INTERVISIE_LANG", "nl")
-
-    def invoke(*args: str) -> tuple[int, str, str]:
-        try:
-            main([str(a) for a in args])
-            code = 0
-        except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return invoke
 
 
 def test_list_shows_every_method_with_phases_minutes_and_origin(run):

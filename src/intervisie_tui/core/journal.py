@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from intervisie_tui import __version__
 from intervisie_tui.core.commands import EVENT, Event, SessionError
+from intervisie_tui.core.durable import fsync_dir
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.plan import Plan, build_plan
 from intervisie_tui.core.setup import SessionSetup
@@ -147,7 +148,7 @@ class Journal:
             with contextlib.suppress(OSError):
                 path.unlink()
             raise
-        _sync_dir(path.parent)
+        fsync_dir(path.parent)
         return journal
 
     @classmethod
@@ -199,15 +200,3 @@ def ensure_private_dir(folder: Path) -> None:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     with contextlib.suppress(OSError):
         folder.chmod(0o700)
-
-
-def _sync_dir(folder: Path) -> None:
-    """Make a new directory entry durable (POSIX; Windows cannot open folders)."""
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -15,6 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from intervisie_tui.core.durable import fsync_dir
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 
@@ -67,7 +68,7 @@ def atomic_write(path: Path, text: str, *, new: bool = False) -> bool:
             return False
         if not new:
             os.replace(temp, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         return True
     finally:
         with contextlib.suppress(OSError):
@@ -85,15 +86,3 @@ def _publish_new(temp: str, path: Path) -> bool:
             return False
         os.replace(temp, path)
     return True
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable (POSIX); Windows cannot open a folder, and needs not."""
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
