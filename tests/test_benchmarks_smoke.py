@@ -1,0 +1,99 @@
+"""The TUI benchmark's parts work: the bare countdown runs, panes and /proc lines parse.
+
+No timing here (speed belongs in benchmarks/); this only keeps the scripts from rotting.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Digits
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    """Import benchmarks/ modules the way the script does (its folder on sys.path)."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:  # importing tui_startup runs nothing: main() is behind __name__ == "__main__"
+        return {
+            n: importlib.import_module(n) for n in ("bare_countdown", "tui_probe", "tui_startup")
+        }
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+OUR_PANE = """\
+ Incidentmethode · Team Noord
+   ██████  ██  ██      ██████  ██████
+   ██  ██  ██  ██  ██  ██      ██  ██
+   ██  ██  ██████      ██████  ██████
+   ██  ██      ██  ██      ██      ██
+   ██████      ██      ██████  ██████
+ ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━       Einde ± 13:33
+ stap 1/8: Incident en hulpvraag · 04:59 · loopt · Einde ± 13:33
+ space Pauze  → Volgende  ← Vorige
+"""
+
+
+def test_status_line_gives_the_shown_seconds(bench):
+    probe = bench["tui_probe"]
+    assert probe.status_seconds(OUR_PANE) == 4 * 60 + 59
+    overtime = OUR_PANE.replace("· 04:59 ·", "· +01:05 ·")
+    assert probe.status_seconds(overtime) == -65
+    long = OUR_PANE.replace("· 04:59 ·", "· 1:02:03 ·")
+    assert probe.status_seconds(long) == 3723
+    english = OUR_PANE.replace("stap 1/8", "step 1/8").replace("loopt", "running")
+    assert probe.status_seconds(english) == 299
+    assert probe.status_seconds("no status line here, Einde ± 13:33") is None
+
+
+def test_clock_text_reads_back_like_the_app(bench):
+    probe = bench["tui_probe"]
+    assert probe.clock_text(299) == "04:59"
+    assert probe.clock_text(-65) == "+01:05"
+    assert probe.clock_text(0) == "00:00"
+
+
+def test_painted_predicates_tell_the_programs_apart(bench):
+    probe = bench["tui_probe"]
+    assert probe.painted_ours(OUR_PANE)
+    assert not probe.painted_ours("stap 1/8: Incident · 05:00 · klaar")
+    digits = "╶─╮╭─╴   ╭─╮╭─╮\n┌─┘╰─╮ : │ ││ │\n╰─╴╶─╯ : ╰─╯╰─╯"
+    assert probe.painted_bare(digits)
+    assert not probe.painted_bare("")
+    figlet = ' ad888888b,  ,d8   8888888888\nd8"     "88 ,d888  88\n 88888888888 88  Y8a   a8P'
+    assert probe.painted_termdown(figlet)
+    assert not probe.painted_termdown(OUR_PANE)
+
+
+def test_proc_stat_line_with_awkward_command_name(bench):
+    probe = bench["tui_probe"]
+    # pid (comm) state ppid ... utime(14) stime(15) cutime(16) cstime(17) ...
+    rest = "S 41 42 42 0 -1 4194304 1000 0 0 0 120 30 5 2 20 0 3 0 100 200000 3000"
+    assert probe.stat_ticks(f"4242 (my (odd) app) {rest}") == (41, 120 + 30 + 5 + 2)
+
+
+def test_summary_and_targets(bench):
+    startup = bench["tui_startup"]
+    assert startup.summary([0.3, 0.1, 0.2], 1) == "0.2 (0.1–0.3)"
+    assert startup.summary([]) == "-"
+    bare = {"first_paint_s": 0.2, "cpu_s_per_min": 0.2}
+    good = startup.checks({"first_paint_s": 0.25, "cpu_s_per_min": 0.24}, bare, 59.0)
+    assert [ok for _, ok in good] == [True, True, True]
+    slow = startup.checks({"first_paint_s": 0.5, "cpu_s_per_min": 0.3}, bare, 60.0)
+    assert [ok for _, ok in slow] == [False, False, False]
+
+
+async def test_bare_countdown_shows_minutes_and_seconds(bench):
+    module = bench["bare_countdown"]
+    assert module.clock_text(1500) == "25:00"
+    assert module.clock_text(299.2) == "05:00"  # rounded up, like a countdown
+    assert module.clock_text(-3) == "00:00"
+    app = module.BareCountdown(90)
+    async with app.run_test(size=(40, 10)):
+        assert app.query_one(Digits).value in ("01:30", "01:29")
