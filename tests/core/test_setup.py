@@ -151,3 +151,23 @@ def test_a_setup_survives_a_json_round_trip():
         followup=True,
     )
     assert SessionSetup.model_validate_json(setup.model_dump_json()) == setup
+
+
+def test_group_name_problems_are_explained_not_raised():
+    from intervisie_tui.core.setup import MAX_GROUP_NAME
+
+    method = Method.model_validate(
+        {
+            "id": "m",
+            "name": "M",
+            "source": "s",
+            "roles": [{"id": "leden", "name": "L", "rest": True}],
+            "phases": [{"name": "P", "duration": 5}],
+        }
+    )
+    for group, key in (
+        ("   ", "setup.group_empty"),
+        ("x" * (MAX_GROUP_NAME + 1), "setup.group_too_long"),
+    ):
+        setup = SessionSetup(method_id="m", group=group, participants=("An", "Bo"))
+        assert [p.key for p in validate_setup(setup, method)] == [key]

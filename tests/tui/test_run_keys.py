@@ -131,7 +131,7 @@ async def test_the_command_palette_offers_the_run_actions():
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await started(pilot)
         titles = [c.title for c in screen_commands(app, screen)]
-        for title in ("Pauze", "Volgende", "Inzicht", "Actiepunt", "Presentatie"):
+        for title in ("Pauze", "Volgende", "Inzicht", "Actie", "Presentatie"):
             assert title in titles
         assert "Start" not in titles  # already started: only what applies now
         assert not isinstance(app.screen, CommandPalette)

@@ -46,11 +46,15 @@ def root(
     ] = None,
     methods: Annotated[
         list[Path] | None,
-        typer.Option("--methods", help="Extra folder with method files (repeatable)."),
+        typer.Option(
+            "--methods", metavar="DIR", help="Extra folder with method files (repeatable)."
+        ),
     ] = None,
     log_dir: Annotated[
         Path | None,
-        typer.Option("--log-dir", envvar="INTERVISIE_LOG_DIR", help="Folder for session logs."),
+        typer.Option(
+            "--log-dir", metavar="DIR", envvar="INTERVISIE_LOG_DIR", help="Folder for session logs."
+        ),
     ] = None,
     sound: Annotated[
         str, typer.Option("--sound", help="Alert sound: chime, bell or off.")

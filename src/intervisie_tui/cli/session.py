@@ -16,11 +16,14 @@ from intervisie_tui.sound import SOUND_MODES
 
 LangOption = Annotated[str | None, typer.Option("--lang", help="nl or en.")]
 MethodsOption = Annotated[
-    list[Path] | None, typer.Option("--methods", help="Extra folder with method files.")
+    list[Path] | None,
+    typer.Option("--methods", metavar="DIR", help="Extra folder with method files."),
 ]
 LogDirOption = Annotated[
     Path | None,
-    typer.Option("--log-dir", envvar="INTERVISIE_LOG_DIR", help="Folder for session logs."),
+    typer.Option(
+        "--log-dir", metavar="DIR", envvar="INTERVISIE_LOG_DIR", help="Folder for session logs."
+    ),
 ]
 SoundOption = Annotated[str, typer.Option("--sound", help="Alert sound: chime, bell or off.")]
 QuietOption = Annotated[
@@ -65,7 +68,9 @@ def run(
     participants: Annotated[
         str | None, typer.Option("--participants", help='Names: "An,Bo,Cor".')
     ] = None,
-    role: Annotated[list[str] | None, typer.Option("--role", help="role=Name, repeatable.")] = None,
+    role: Annotated[
+        list[str] | None, typer.Option("--role", metavar="ROLE=NAME", help="role=Name, repeatable.")
+    ] = None,
     case: Annotated[str, typer.Option("--case", help="Case title.")] = "",
     question: Annotated[str, typer.Option("--question", help="Help question.")] = "",
     log_dir: LogDirOption = None,

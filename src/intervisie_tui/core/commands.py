@@ -121,9 +121,7 @@ Event = Annotated[
 EVENT: TypeAdapter[Event] = TypeAdapter(Event)
 
 
-def initial_state(
-    plan: Plan, session_id: str, created: datetime | None = None
-) -> SessionState:
+def initial_state(plan: Plan, session_id: str, created: datetime | None = None) -> SessionState:
     """A session before its start: one empty record per step."""
     records = [StepRecord(index=step.index) for step in plan.steps]
     return SessionState(session_id=session_id, plan=plan, steps=records, created_at=created)

@@ -15,6 +15,7 @@ from intervisie_tui.core.method import Method, Role
 
 MIN_PARTICIPANTS = 2
 MAX_PARTICIPANTS = 30
+MAX_GROUP_NAME = 100
 
 
 class SetupProblem(ValueError):
@@ -47,7 +48,8 @@ class SessionSetup(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     method_id: str
-    group: str = Field(min_length=1, max_length=100)
+    group: str
+    """Checked by validate_setup (empty, too long), so the screen can say what is wrong."""
     participants: tuple[str, ...]
     roles: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     """Explicit assignments, role id -> names; `holders` fills in the method's `rest` role."""
@@ -64,6 +66,8 @@ class SessionSetup(BaseModel):
     evaluation: bool = True
     """End with an evaluation of the meeting when the method has none of its own."""
     language: str = "nl"
+    log_root: str = ""
+    """The log folder root chosen when the session began, so `resume` writes the same log."""
 
     def holders(self, method: Method) -> dict[str, tuple[str, ...]]:
         """Every role of the method with the names holding it, `rest` role included."""
@@ -90,6 +94,11 @@ def split_names(text: str) -> tuple[str, ...]:
 def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
     """All reasons this setup cannot run with this method (empty list: fine)."""
     problems: list[SetupProblem] = []
+    group = setup.group.strip()
+    if not group:
+        problems.append(SetupProblem("setup.group_empty"))
+    elif len(group) > MAX_GROUP_NAME:
+        problems.append(SetupProblem("setup.group_too_long", max=MAX_GROUP_NAME))
     names = setup.participants
     if len(names) < MIN_PARTICIPANTS or len(names) > MAX_PARTICIPANTS:
         problems.append(

@@ -7,11 +7,14 @@ to the run screen; anything else opens the setup screen, pre-filled.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intervisie_tui.core import store
 from intervisie_tui.core.group import mark_topic_chosen
 from intervisie_tui.core.logbook.live import LiveLog
+from intervisie_tui.core.logbook.naming import group_dir
+from intervisie_tui.core.logbook.writer import remove_session_log
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.plan import build_plan
 from intervisie_tui.core.setup import SessionSetup, validate_setup
@@ -31,6 +34,8 @@ def open_first_screen(app: IntervisieApp) -> None:
         return
     if config.check_interrupted:
         waiting = [s for s in store.interrupted_sessions() if not s.in_use and not s.problem]
+        if config.request.group:  # `run --group X`: only that group's session is in the way
+            waiting = [s for s in waiting if s.group == config.request.group]
         if waiting:
             offer_resume(app, waiting[0])
             return
@@ -52,17 +57,40 @@ def offer_resume(app: IntervisieApp, info: store.SessionInfo) -> None:
         ("discard", t("resume.discard")),
     ]
 
-    async def answered(choice: str | None) -> None:
-        if choice in ("meeting", "pause"):
-            await resume_session(app, info.session_id, choice)
-        elif choice == "discard":
-            store.discard(info.session_id)
-            app.notify(t("resume.discarded"))
-            open_setup_or_run(app)
-        else:
-            open_setup_or_run(app)
+    def answered(choice: str | None) -> None:
+        # after the dialog has gone, so the next screen gets the focus
+        app.call_after_refresh(follow_choice, app, info, choice)
 
     app.push_screen(Choice(question, choices), answered)
+
+
+async def follow_choice(app: IntervisieApp, info: store.SessionInfo, choice: str | None) -> None:
+    if choice in ("meeting", "pause"):
+        await resume_session(app, info.session_id, choice)
+        return
+    if choice == "discard":
+        discard_session(app, info)
+    open_setup_or_run(app)
+
+
+def resume_log_root(app: IntervisieApp, setup: SessionSetup) -> Path:
+    """`--log-dir` on resume wins; otherwise the folder the session began with."""
+    if app.config.log_dir is not None or not setup.log_root:
+        return app.log_root()
+    return Path(setup.log_root)
+
+
+def discard_session(app: IntervisieApp, info: store.SessionInfo) -> None:
+    """Throw an interrupted session away: its journal and its half-written log."""
+    try:
+        state, _ = store.load(info.session_id)
+        store.discard(info.session_id)
+    except IntervisieError as problem:
+        app.notify(str(problem), severity="error", timeout=8)
+        return
+    root = resume_log_root(app, state.plan.setup)
+    remove_session_log(group_dir(root, state.plan.setup.group), info.session_id)
+    app.notify(t("resume.discarded"))
 
 
 def open_setup_or_run(app: IntervisieApp) -> None:
@@ -99,9 +127,10 @@ def open_setup_or_run(app: IntervisieApp) -> None:
 
 def begin_session(app: IntervisieApp, method: Method, setup: SessionSetup) -> SessionView:
     """Plan, journal, lock and log for a new session."""
-    plan = build_plan(method, setup)
+    root = app.log_root()
+    plan = build_plan(method, setup.model_copy(update={"log_root": str(root)}))
     runner = store.new_session(plan, app.clock)
-    log = LiveLog.attach(runner, app.log_root())
+    log = LiveLog.attach(runner, root)
     if setup.case_title:
         mark_topic(app, setup)
     return SessionView(runner, app.alerter(), log)
@@ -123,7 +152,7 @@ async def resume_session(app: IntervisieApp, session_id: str, downtime: str) -> 
         return
     for warning in warnings:
         app.notify(str(warning), severity="warning", timeout=8)
-    log = LiveLog.attach(runner, app.log_root())
+    log = LiveLog.attach(runner, resume_log_root(app, runner.plan.setup))
     view = SessionView(runner, app.alerter(), log)
     if runner.is_finished:
         view.show_summary(app)

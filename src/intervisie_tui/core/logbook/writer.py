@@ -101,6 +101,14 @@ class LogWriter:
             raise
 
 
+def remove_session_log(folder: Path, session_id: str) -> Path | None:
+    """Delete the log of a session that is thrown away; returns the file it removed."""
+    own = _own_file(folder, session_id)
+    if own is not None:
+        own.unlink(missing_ok=True)
+    return own
+
+
 def _own_file(folder: Path, session_id: str) -> Path | None:
     """The log this very session wrote before (a crash, a closed terminal), if any."""
     if not session_id:

@@ -23,4 +23,6 @@ MESSAGES: dict[str, str] = {
     "setup.role_empty": "the role {role} needs at least {min} person (now {count})",
     "setup.role_too_many": "the role {role} is for at most {max} person (now {count})",
     "setup.two_exclusive": "'{name}' cannot hold two of these roles at once",
+    "setup.group_empty": "give the group a name",
+    "setup.group_too_long": "the group name is too long (at most {max} characters)",
 }

@@ -112,7 +112,7 @@ MESSAGES: dict[str, str] = {
     "methods.show.optional_on": "optional, on",
     "methods.show.optional_off": "optional, off",
     "methods.show.warn": "warning at {at} left",
-    "methods.show.go_around": "Go-around of {role}: \"{prompt}\"",
+    "methods.show.go_around": 'Go-around of {role}: "{prompt}"',
     "methods.show.pairs": "In pairs: {first} with {second}, new pairs every round",
     "methods.show.capture": "Capture: {what}",
     "methods.capture.notes": "notes",

@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "entries.edit_question": "New text (enter saves, esc cancels):",
     "entries.delete_question": "Delete '{text}'?",
     "key.presenter": "Presenter",
-    "key.help": "Keys",
+    "key.help": "Help",
     "key.quit": "Quit",
     "key.escape": "Back to the timer",
     "key.back": "Back",
@@ -107,7 +107,7 @@ MESSAGES: dict[str, str] = {
     "followup.open": "open",
     "followup.hint": "Press f to record for each action item: done, continues or dropped.",
     # resume
-    "resume.question": "There is an interrupted session: {group}, {method}, started {started} ({entries} entries). What do you want to do?",
+    "resume.question": "There is an interrupted session: {group}, {method}, started {started}, with {entries} recorded items. What do you want to do?",
     "resume.meeting": "Continue (the time ran on)",
     "resume.pause": "Continue (count it as a pause)",
     "resume.new": "New session (the old one is kept)",

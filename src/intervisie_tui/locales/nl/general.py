@@ -23,4 +23,6 @@ MESSAGES: dict[str, str] = {
     "setup.role_empty": "de rol {role} heeft minstens {min} persoon nodig (nu {count})",
     "setup.role_too_many": "de rol {role} is voor hooguit {max} persoon (nu {count})",
     "setup.two_exclusive": "'{name}' kan geen twee van deze rollen tegelijk hebben",
+    "setup.group_empty": "geef de groep een naam",
+    "setup.group_too_long": "de naam van de groep is te lang (hooguit {max} tekens)",
 }

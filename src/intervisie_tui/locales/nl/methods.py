@@ -112,7 +112,7 @@ MESSAGES: dict[str, str] = {
     "methods.show.optional_on": "optioneel, staat aan",
     "methods.show.optional_off": "optioneel, staat uit",
     "methods.show.warn": "waarschuwing bij nog {at}",
-    "methods.show.go_around": "Rondje langs {role}: \"{prompt}\"",
+    "methods.show.go_around": 'Rondje langs {role}: "{prompt}"',
     "methods.show.pairs": "In tweetallen: {first} met {second}, elke ronde andere paren",
     "methods.show.capture": "Vastleggen: {what}",
     "methods.capture.notes": "aantekeningen",

@@ -44,7 +44,11 @@ class Confirm(TranslatedBindings, ModalScreen[bool]):
 class Choice(TranslatedBindings, ModalScreen[str]):
     """A question with several answers (buttons); escape answers `cancel`."""
 
-    BINDINGS = [Binding("escape", "dismiss('cancel')", "key.no", show=False)]
+    BINDINGS = [
+        Binding("escape", "dismiss('cancel')", "key.no", show=False),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
 
     def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()

@@ -22,7 +22,7 @@ from intervisie_tui.tui.session_view import ENTRY_LABELS, SessionView
 
 class EntriesScreen(TranslatedBindings, ModalScreen[None]):
     BINDINGS = [
-        Binding("enter", "edit", "entries.edit"),
+        Binding("enter", "edit", "entries.edit", priority=True),
         Binding("d,delete", "delete", "entries.delete"),
         Binding("escape,e", "dismiss", "key.back"),
     ]

@@ -35,22 +35,23 @@ class RunScreen(BaseScreen):
     """Runs one session; `view` wraps the runner, the log and the alerts."""
 
     BINDINGS = [
+        # footer order: at 80 columns the first ones show, so help and quit come early
         Binding("space", "start", "key.start", id="start"),
         Binding("space", "pause", "key.pause", id="pause"),
         Binding("space", "resume", "key.resume", id="resume"),
         Binding("right", "next", "key.next", key_display="→", id="next"),
         Binding("left", "previous", "key.previous", key_display="←", id="previous"),
-        Binding("plus,equals_sign", "adjust(60)", "key.more", key_display="+", id="more"),
-        Binding("minus", "adjust(-60)", "key.less", key_display="-", id="less"),
         Binding("i", "capture('insight')", "key.insight", id="insight"),
         Binding("a", "capture('action')", "key.action", id="action"),
         Binding("n", "capture('note')", "key.note", id="note"),
+        Binding("question_mark", "help", "key.help", key_display="?", id="help"),
+        Binding("q", "quit_session", "key.quit", id="quit"),
         Binding("enter,r", "go_around", "key.go_around", key_display="enter", id="go_around"),
+        Binding("plus,equals_sign", "adjust(60)", "key.more", key_display="+", id="more"),
+        Binding("minus", "adjust(-60)", "key.less", key_display="-", id="less"),
         Binding("e", "entries", "key.entries", id="entries"),
         Binding("f", "followup", "key.followup", id="followup"),
         Binding("p", "presenter", "key.presenter", id="presenter"),
-        Binding("question_mark", "help", "key.help", key_display="?", id="help"),
-        Binding("q", "quit_session", "key.quit", id="quit"),
         Binding("escape", "focus_timer", "key.escape", show=False, id="escape"),
         Binding("ctrl+o", "log_elsewhere", "key.log_elsewhere", show=False, id="log_elsewhere"),
     ]
@@ -75,7 +76,7 @@ class RunScreen(BaseScreen):
             yield Static("", id="projected")
         yield Static("", id="status-line")
         yield CaptureBar(id="capture")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p still works; room for ? and q
 
     def on_mount(self) -> None:
         self.query_one(Countdown).can_focus = True

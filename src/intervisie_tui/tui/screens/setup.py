@@ -95,7 +95,7 @@ class SetupScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self._fill_method_list("")
-        self.query_one("#method-list", OptionList).focus()
+        self.query_one("#method-filter", Input).focus()  # typing filters straight away
         if self.request.group:
             self._group_changed()
 
@@ -128,6 +128,23 @@ class SetupScreen(BaseScreen):
     @on(Input.Changed, "#method-filter")
     def _filter(self, event: Input.Changed) -> None:
         self._fill_method_list(event.value)
+
+    @on(Input.Submitted, "#method-filter")
+    def _filter_done(self) -> None:
+        """Enter in the filter takes the highlighted method and moves on to the group."""
+        if self.method is not None:
+            self.query_one("#group", Input).focus()
+
+    def on_key(self, event) -> None:
+        """Up/down in the filter walk the method list, so the hands stay on the keys."""
+        if self.focused is not self.query_one("#method-filter") or event.key not in ("up", "down"):
+            return
+        options = self.query_one("#method-list", OptionList)
+        if event.key == "down":
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+        event.stop()
 
     @on(OptionList.OptionHighlighted, "#method-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

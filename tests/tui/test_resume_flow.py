@@ -1,0 +1,74 @@
+"""Resuming and discarding an interrupted session from the app's first screen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from intervisie_tui import paths
+from intervisie_tui.core import store
+from intervisie_tui.core.clock import FakeClock
+from intervisie_tui.tui.app import IntervisieApp
+from intervisie_tui.tui.config import AppConfig, RunRequest
+from intervisie_tui.tui.screens.dialogs import Choice
+from intervisie_tui.tui.screens.run import RunScreen
+from intervisie_tui.tui.screens.setup import SetupScreen
+
+from .test_whole_session import wait_for
+
+START = datetime(2026, 11, 24, 14, 0).astimezone()
+
+
+def request(group: str = "Team Noord") -> RunRequest:
+    return RunRequest(
+        method_id="focusmethode",
+        group=group,
+        participants=("An", "Bo", "Cor"),
+        roles={"inbrenger": ("An",)},
+    )
+
+
+async def interrupted_session(clock, log_dir=None) -> str:
+    app = IntervisieApp(AppConfig(clock=clock, sound="off", request=request(), log_dir=log_dir))
+    async with app.run_test(size=(100, 32)) as pilot:
+        run = await wait_for(pilot, RunScreen)
+        await pilot.press("space", "i", *"Eerste inzicht", "enter", "q", "y")
+    return run.view.runner.state.session_id
+
+
+async def test_resume_writes_to_the_log_folder_the_session_began_with(tmp_path):
+    clock = FakeClock(START)
+    shared = tmp_path / "gedeelde-schijf"
+    session_id = await interrupted_session(clock, log_dir=shared)
+    clock.advance(60)
+    app = IntervisieApp(AppConfig(clock=clock, sound="off", resume_id=session_id))
+    async with app.run_test(size=(100, 32)) as pilot:
+        run = await wait_for(pilot, RunScreen)
+        await pilot.press("n", *"Na de herstart", "enter")
+        log = run.view.log_path()
+    assert shared in log.parents
+    assert not list(paths.log_dir().rglob("*.md"))  # nothing split off into the default
+    text = log.read_text(encoding="utf-8")
+    assert "Eerste inzicht" in text and "Na de herstart" in text
+
+
+async def test_discarding_removes_the_journal_and_the_half_written_log():
+    clock = FakeClock(START)
+    await interrupted_session(clock)
+    assert list(paths.log_dir().rglob("*.md"))
+    app = IntervisieApp(AppConfig(clock=clock, sound="off"))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, Choice)
+        await pilot.press("down", "down", "down", "enter")  # arrows move between the answers
+        await wait_for(pilot, SetupScreen)
+    assert store.interrupted_sessions() == []
+    assert not list(paths.log_dir().rglob("*.md"))
+
+
+async def test_run_for_another_group_is_not_held_up_by_an_interrupted_session():
+    clock = FakeClock(START)
+    await interrupted_session(clock)
+    app = IntervisieApp(AppConfig(clock=clock, sound="off", request=request("Team Zuid")))
+    async with app.run_test(size=(100, 32)) as pilot:
+        run = await wait_for(pilot, RunScreen)
+        assert run.view.runner.plan.setup.group == "Team Zuid"
+    assert len(store.interrupted_sessions()) == 2
