@@ -67,3 +67,23 @@ def test_next_refresh_is_when_the_shown_second_changes(elapsed, expected):
 def test_paused_or_ready_refreshes_once_a_second():
     view, _ = make_view()
     assert view.seconds_to_next_change() == 1.0  # no countdown to follow
+
+
+def test_speedsparren_heading_names_round_and_part_and_pairs_come_first():
+    from intervisie_tui.core.library import find_method
+    from intervisie_tui.tui.widgets.prompts import PromptPanel
+
+    view, _ = make_view(
+        find_method("speedsparren").method,
+        participants=("An", "Bo", "Cor", "Dirk"),
+        roles={"vragenstellers": ("An", "Bo"), "meedenkers": ("Cor", "Dirk")},
+    )
+    runner = view.runner
+    runner.start()
+    for _ in range(4):  # into the second half, first round
+        runner.next()
+    assert view.phase_heading() == "Sparronde · ronde 1/3 · deel 2/2 · stap 5/9"
+    panel = PromptPanel()
+    panel.show(runner.step)
+    lines = panel.plain.splitlines()
+    assert lines[1] == "Tweetallen: Cor & An, Dirk & Bo"  # swapped: the thinkers now ask

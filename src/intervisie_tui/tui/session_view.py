@@ -59,8 +59,10 @@ class SessionView:
     def phase_heading(self) -> str:
         step = self.runner.step
         parts = [step.name]
-        for number, of in step.rounds:
+        if step.rounds:  # the innermost repeat is the round; outer ones are parts (halves)
+            number, of = step.rounds[-1]
             parts.append(t("run.round_of", n=number, total=of))
+            parts.extend(t("run.part_of", n=n, total=total) for n, total in step.rounds[:-1])
         parts.append(self.step_position())
         return " · ".join(parts)
 

@@ -44,6 +44,7 @@ MESSAGES: dict[str, str] = {
     # run screen
     "run.step_of": "step {n}/{total}",
     "run.round_of": "round {n}/{total}",
+    "run.part_of": "part {n}/{total}",
     "run.caption.ready": "Press space to begin",
     "run.caption.paused": "Paused: space to resume",
     "run.caption.overtime": "Over time",

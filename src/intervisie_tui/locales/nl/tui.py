@@ -44,6 +44,7 @@ MESSAGES: dict[str, str] = {
     # run screen
     "run.step_of": "stap {n}/{total}",
     "run.round_of": "ronde {n}/{total}",
+    "run.part_of": "deel {n}/{total}",
     "run.caption.ready": "Druk op spatie om te beginnen",
     "run.caption.paused": "Gepauzeerd: spatie om verder te gaan",
     "run.caption.overtime": "Over tijd",

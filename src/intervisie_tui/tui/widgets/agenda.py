@@ -11,7 +11,8 @@ from intervisie_tui.core.plan import Step
 
 
 def round_suffix(step: Step) -> str:
-    return "".join(f" {n}/{of}" for n, of in step.rounds)
+    """` 2/3`: the step's round (the innermost repeat); the heading names the parts."""
+    return f" {step.rounds[-1][0]}/{step.rounds[-1][1]}" if step.rounds else ""
 
 
 def agenda_row(step: Step, planned: int, actual: float, current: bool, width: int) -> Text:

@@ -56,8 +56,7 @@ class PromptPanel(Static):
         blocks: list[Text] = []
         if step.instruction:
             blocks.append(Text(step.instruction))
-        for prompt in step.prompts:
-            blocks.append(prompt_line(prompt))
+        # who sits with whom and whose turn it is matter most to the room: before the prompts
         if step.pairs:
             pairs = ", ".join(f"{a} & {b}" for a, b in step.pairs)
             blocks.append(Text.assemble((t("run.pairs") + ": ", "bold"), pairs))
@@ -65,6 +64,8 @@ class PromptPanel(Static):
             if step.go_around_prompt:
                 blocks.append(Text(f"“{step.go_around_prompt}”", style="italic"))
             blocks.append(go_around_line(step, spoken or set()))
+        for prompt in step.prompts:
+            blocks.append(prompt_line(prompt))
         spaced: list[Text] = []
         for block in blocks:
             spaced.extend([block, Text("")])
