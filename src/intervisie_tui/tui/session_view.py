@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from intervisie_tui.core.dates import parse_due
 from intervisie_tui.core.duration import format_clock, format_duration
 from intervisie_tui.core.runner import Alert, SessionRunner
 from intervisie_tui.core.setup import OpenItem
@@ -132,6 +133,34 @@ class SessionView:
 
     def skip_speaker(self, name: str) -> None:
         self._skipped.setdefault(self.runner.state.current, set()).add(name)
+
+    def save_capture(self, kind: str, values: list[str]) -> list[tuple[str, str]]:
+        """Store what the capture bar collected; returns (message, severity) to show.
+
+        `kind` is note, insight, action, or `statement:<name>` in a go-around,
+        where an empty answer means the person passed. A refused entry raises
+        the runner's SessionError (an IntervisieError) and nothing is stored.
+        """
+        runner = self.runner
+        if kind.startswith("statement:"):
+            name = kind.split(":", 1)[1]
+            if values[0].strip():
+                runner.add_statement(name, values[0])
+            else:
+                self.skip_speaker(name)
+            return []
+        if kind != "action":
+            getattr(runner, f"add_{kind}")(values[0])
+            return [(t(f"capture.saved.{kind}"), "information")]
+        text, owner, due_text = values
+        messages = []
+        try:
+            due = parse_due(due_text, runner.clock.now().date())
+        except ValueError:
+            due = None
+            messages.append((t("capture.bad_due", text=due_text), "warning"))
+        runner.add_action(text, owner.strip() or None, due)
+        return [*messages, (t("capture.saved.action"), "information")]
 
     # -- clock and alerts -------------------------------------------------------------
 

@@ -7,16 +7,12 @@ countdown is exact to the second while waking up about once per second.
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 
-from intervisie_tui.core.dates import parse_due
-from intervisie_tui.core.duration import format_clock
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.screens.base import BaseScreen
@@ -131,17 +127,17 @@ class RunScreen(BaseScreen):
         self.refresh_clock()
         self.refresh_bindings()
 
-    def _command(self, do, *args) -> bool:
-        """Run a runner command; a refused command becomes a notification, not a crash."""
+    def _command(self, do, *args):
+        """Run a command; a refused one becomes a notification (and None), never a crash."""
         try:
-            do(*args)
+            result = do(*args)
         except IntervisieError as problem:
             self.notify(str(problem), severity="warning")
-            return False
+            return None
         self.render_state()
         self._check_log()
         self._restart_tick()
-        return True
+        return result if result is not None else True
 
     def _check_log(self) -> None:
         """The log could not be written: say so once and offer another folder."""
@@ -216,7 +212,7 @@ class RunScreen(BaseScreen):
         self._command(self.view.runner.previous)
 
     def action_adjust(self, seconds: int) -> None:
-        if self._command(self.view.runner.adjust, seconds):
+        if self._command(self.view.runner.adjust, seconds) is not None:
             key = "run.added" if seconds > 0 else "run.removed"
             self.notify(t(key, minutes=abs(seconds) // 60), timeout=2)
 
@@ -244,29 +240,11 @@ class RunScreen(BaseScreen):
 
     @on(CaptureBar.Done)
     def _captured(self, event: CaptureBar.Done) -> None:
-        runner = self.view.runner
-        kind, values = event.kind, event.values
-        if kind.startswith("statement:"):
-            name = kind.split(":", 1)[1]
-            if values[0].strip():
-                self._command(runner.add_statement, name, values[0])
-            else:
-                self.view.skip_speaker(name)
-            if self.view.next_speaker() is not None:
-                self.action_go_around()
-                return
-            self.render_state()
-        elif kind == "action":
-            text, owner, due_text = values
-            try:
-                due = parse_due(due_text, date.today())
-            except ValueError:
-                due = None
-                self.notify(t("capture.bad_due", text=due_text), severity="warning")
-            if self._command(runner.add_action, text, owner.strip() or None, due):
-                self.notify(t("capture.saved.action"), timeout=2)
-        elif self._command(getattr(runner, f"add_{kind}"), values[0]):
-            self.notify(t(f"capture.saved.{kind}"), timeout=2)
+        for text, severity in self._command(self.view.save_capture, event.kind, event.values):
+            self.notify(text, severity=severity, timeout=3)
+        if event.kind.startswith("statement:") and self.view.next_speaker() is not None:
+            self.action_go_around()  # the go-around walks on to the next name
+            return
         self.action_focus_timer()
 
     @on(CaptureBar.Cancelled)
@@ -317,6 +295,3 @@ class RunScreen(BaseScreen):
         if confirmed:
             self.view.leave()
             self.app.exit(message=t("run.quit_message", id=self.view.runner.state.session_id))
-
-    def format_remaining(self) -> str:
-        return format_clock(self.view.runner.remaining())
