@@ -22,11 +22,6 @@ from intervisie_tui.core.setup import SessionSetup
 from intervisie_tui.i18n import get_language, t
 
 
-def role_field_names(method: Method) -> list[str]:
-    """Roles the timekeeper assigns by name (the `rest` role fills itself)."""
-    return [role.id for role in method.roles if not role.rest]
-
-
 def split_group(
     method: Method, participants: tuple[str, ...], given: dict[str, tuple[str, ...]]
 ) -> dict[str, tuple[str, ...]]:

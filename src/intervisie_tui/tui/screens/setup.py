@@ -21,12 +21,8 @@ from intervisie_tui.core.setup import SessionSetup, split_names, validate_setup
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.config import RunRequest
 from intervisie_tui.tui.screens.base import BaseScreen
-from intervisie_tui.tui.setup_model import SetupContext, method_preview, role_field_names
-
-
-def field_row(label: str, widget: Widget) -> list[Widget]:
-    """A label beside its field: one line each, so the form fits 80x24."""
-    return [Horizontal(Label(label, classes="field-label"), widget, classes="field")]
+from intervisie_tui.tui.setup_model import SetupContext, method_preview
+from intervisie_tui.tui.widgets.role_fields import RoleFields, field_row
 
 
 class SetupScreen(BaseScreen):
@@ -41,9 +37,6 @@ class SetupScreen(BaseScreen):
         self.context = context
         self.request = request
         self.method: Method | None = None
-        self._typed_roles: set[str] = set()
-        self._suggested: dict[str, str] = {}
-        """What we last put in each role field: a Changed event with it is ours, not typing."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="setup-body"):
@@ -53,12 +46,12 @@ class SetupScreen(BaseScreen):
                 yield Static("", id="method-preview")
             with VerticalScroll(id="setup-form"):
                 groups = SuggestFromList(self.context.groups, case_sensitive=False)
-                yield from field_row(
+                yield field_row(
                     t("setup.group"),
                     Input(self.request.group or "", id="group", compact=True, suggester=groups),
                 )
                 yield Static("", id="group-info")
-                yield from field_row(
+                yield field_row(
                     t("setup.participants"),
                     TextArea(
                         ", ".join(self.request.participants),
@@ -69,8 +62,8 @@ class SetupScreen(BaseScreen):
                         placeholder=t("setup.participants_hint"),
                     ),
                 )
-                yield Vertical(id="role-fields")
-                yield from field_row(
+                yield RoleFields(id="role-fields")
+                yield field_row(
                     t("setup.case"),
                     Input(
                         self.request.case_title,
@@ -79,7 +72,7 @@ class SetupScreen(BaseScreen):
                         placeholder=t("setup.case_hint"),
                     ),
                 )
-                yield from field_row(
+                yield field_row(
                     t("setup.question"),
                     Input(
                         self.request.question,
@@ -166,21 +159,8 @@ class SetupScreen(BaseScreen):
         self._check()
 
     def _build_role_fields(self) -> None:
-        box = self.query_one("#role-fields", Vertical)
-        box.remove_children()
         assert self.method is not None
-        rows = []
-        for role in self.method.roles:
-            if role.rest:
-                continue
-            given = ", ".join(self.request.roles.get(role.id, ()))
-            hint = t("setup.role_hint") if role.min else t("setup.optional")
-            field = Input(given, id=f"role-{role.id}", placeholder=hint, compact=True)
-            field.tooltip = role.description
-            rows.extend(field_row(role.name, field))
-            if given:
-                self._typed_roles.add(role.id)
-        box.mount_all(rows)
+        self.query_one(RoleFields).show(self.method, self.request.roles)
         self.call_after_refresh(self._suggest_if_untyped)
 
     def _build_phase_toggles(self) -> None:
@@ -224,11 +204,7 @@ class SetupScreen(BaseScreen):
 
     @on(Input.Changed)
     def _field_changed(self, event: Input.Changed) -> None:
-        field_id = event.input.id or ""
-        role_id = field_id.removeprefix("role-")
-        if field_id.startswith("role-") and event.value != self._suggested.get(role_id):
-            self._typed_roles.add(role_id)
-        if field_id not in ("method-filter", "group"):
+        if event.input.id not in ("method-filter", "group"):
             self._check()
 
     @on(Checkbox.Changed)
@@ -239,22 +215,13 @@ class SetupScreen(BaseScreen):
         self._fill_roles(only_untyped=True)
 
     def action_suggest_roles(self) -> None:
-        self._typed_roles.clear()
         self._fill_roles(only_untyped=False)
 
     def _fill_roles(self, only_untyped: bool) -> None:
         if self.method is None:
             return
-        people = self.participants()
-        suggestion = self.context.suggest(self.method, people)
-        for role_id in role_field_names(self.method):
-            if only_untyped and role_id in self._typed_roles:
-                continue
-            fields = self.query(f"#role-{role_id}")
-            if fields:
-                value = ", ".join(suggestion.get(role_id, ()))
-                self._suggested[role_id] = value
-                fields.first(Input).value = value
+        suggestion = self.context.suggest(self.method, self.participants())
+        self.query_one(RoleFields).suggest(suggestion, only_untyped)
         self._check()
 
     def participants(self) -> tuple[str, ...]:
@@ -265,13 +232,7 @@ class SetupScreen(BaseScreen):
     def build_setup(self) -> SessionSetup | None:
         if self.method is None:
             return None
-        roles = {}
-        for role_id in role_field_names(self.method):
-            fields = self.query(f"#role-{role_id}")
-            if fields:
-                names = split_names(fields.first(Input).value)
-                if names:
-                    roles[role_id] = names
+        roles = self.query_one(RoleFields).roles()
         toggles = {
             box.id.removeprefix("phase-"): box.value
             for box in self.query(Checkbox)
