@@ -15,7 +15,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from intervisie_tui.core.loader import load_method_text
-from intervisie_tui.core.method import Method, Phase, iter_phases, reference_problems
+from intervisie_tui.core.method import Method, Phase, iter_phases
+from intervisie_tui.core.method_checks import reference_problems
 from intervisie_tui.core.plan import build_plan
 from intervisie_tui.core.setup import SessionSetup, validate_setup
 

@@ -7,6 +7,9 @@ its timings. Internally a duration is a whole number of seconds.
 from __future__ import annotations
 
 import re
+from typing import Annotated
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 _UNIT_SECONDS = {"h": 3600, "u": 3600, "m": 60, "min": 60, "s": 1, "sec": 1}
 _PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(h|u|min|m|sec|s)", re.IGNORECASE)
@@ -90,3 +93,22 @@ def format_elapsed(seconds: float) -> str:
     h, rest = divmod(s, 3600)
     m, sec = divmod(rest, 60)
     return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+
+
+#: Seconds, written in YAML as 5 (minutes), "5m", "90s", "1:30" or "1h30m".
+Duration = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    # dumped as "300s": a bare number reads back as minutes, so a dump must say seconds
+    PlainSerializer(lambda s: f"{s}s", return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 1440, "description": "minutes"},
+                {"type": "string", "pattern": DURATION_PATTERN},
+            ],
+            "description": "Duration: 5 (minutes), '5m', '90s', '1:30' or '1h30m'.",
+            "examples": [5, "5m", "90s", "1:30"],
+        }
+    ),
+]

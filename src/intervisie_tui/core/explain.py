@@ -17,7 +17,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from intervisie_tui.core.duration import parse_duration
-from intervisie_tui.core.method import ID_PATTERN, Method, did_you_mean
+from intervisie_tui.core.method import ID_PATTERN, Method
+from intervisie_tui.core.method_checks import did_you_mean
 from intervisie_tui.core.problems import Loc, Problem, format_loc
 from intervisie_tui.core.yaml_safe import Document
 from intervisie_tui.i18n import t

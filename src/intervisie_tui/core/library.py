@@ -17,7 +17,8 @@ from typing import Literal
 
 from intervisie_tui import paths
 from intervisie_tui.core.loader import load_located, read_method_text
-from intervisie_tui.core.method import Method, did_you_mean
+from intervisie_tui.core.method import Method
+from intervisie_tui.core.method_checks import did_you_mean
 from intervisie_tui.core.problems import MethodError, Problem
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t

@@ -13,7 +13,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from intervisie_tui.core.explain import describe, validation_problems
-from intervisie_tui.core.method import Method, reference_problems
+from intervisie_tui.core.method import Method
+from intervisie_tui.core.method_checks import reference_problems
 from intervisie_tui.core.problems import MethodError, Problem, format_loc, line_column
 from intervisie_tui.core.yaml_safe import Document, parse_yaml
 from intervisie_tui.i18n import t

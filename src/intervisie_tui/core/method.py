@@ -4,8 +4,8 @@ A method is a list of *items*: a `Phase` (one timed step) or a `Repeat` block
 (rounds of phases, optionally swapping two roles after each round, as in
 speedsparren). Every model forbids unknown keys so a typo is an error, not a
 silently ignored line. Cross-references (a prompt for a role that is not
-declared) are checked in `reference_problems`, which reports exact field paths
-so the loader can point at the line.
+declared) are checked in `method_checks.reference_problems`, which reports
+exact field paths so the loader can point at the line.
 
 The field docstrings become the JSON Schema descriptions that editors show.
 """
@@ -17,41 +17,20 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
-    PlainSerializer,
     Tag,
     ValidationInfo,
-    WithJsonSchema,
     model_validator,
 )
 
-from intervisie_tui.core.duration import DURATION_PATTERN, parse_duration
+from intervisie_tui.core.duration import Duration
 from intervisie_tui.i18n import t
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 _ID_RE = re.compile(ID_PATTERN)
-
-#: Seconds, written in YAML as 5 (minutes), "5m", "90s", "1:30" or "1h30m".
-Duration = Annotated[
-    int,
-    BeforeValidator(parse_duration),
-    # dumped as "300s": a bare number reads back as minutes, so a dump must say seconds
-    PlainSerializer(lambda s: f"{s}s", return_type=str),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "number", "minimum": 0, "maximum": 1440, "description": "minutes"},
-                {"type": "string", "pattern": DURATION_PATTERN},
-            ],
-            "description": "Duration: 5 (minutes), '5m', '90s', '1:30' or '1h30m'.",
-            "examples": [5, "5m", "90s", "1:30"],
-        }
-    ),
-]
 
 Capture = Literal["notes", "insights", "actions"]
 Sound = Literal["chime", "bell", "off"]
@@ -236,6 +215,8 @@ class Method(_Strict):
     def _references(self, info: ValidationInfo) -> Method:
         if info.context and info.context.get("defer_references"):
             return self
+        from intervisie_tui.core.method_checks import reference_problems
+
         problems = reference_problems(self)
         if problems:
             path, message = problems[0]
@@ -290,72 +271,6 @@ def iter_phases(
         else:
             found.append((here, item))
     return found
-
-
-def _iter_repeats(
-    items: list[Phase | Repeat], path: tuple[Any, ...] = ("phases",)
-) -> list[tuple[tuple[Any, ...], Repeat]]:
-    found: list[tuple[tuple[Any, ...], Repeat]] = []
-    for index, item in enumerate(items):
-        if isinstance(item, Repeat):
-            here = (*path, index)
-            found.append((here, item))
-            found.extend(_iter_repeats(item.phases, (*here, "phases")))
-    return found
-
-
-def reference_problems(method: Method) -> list[tuple[tuple[Any, ...], str]]:
-    """Cross-field problems as (field path, message): undefined roles, duplicate ids."""
-    problems: list[tuple[tuple[Any, ...], str]] = []
-    role_ids = [r.id for r in method.roles]
-    known = set(role_ids)
-
-    def unknown(path: tuple[Any, ...], role_id: str) -> None:
-        if role_id not in known:
-            hint = did_you_mean(role_id, role_ids)
-            listed = ", ".join(dict.fromkeys(role_ids))
-            message = t("load.ref.unknown_role", role=role_id, hint=hint, roles=listed)
-            problems.append((path, message))
-
-    seen: set[str] = set()
-    for index, role_id in enumerate(role_ids):
-        if role_id in seen:
-            problems.append((("roles", index, "id"), t("load.ref.role_twice", role=role_id)))
-        seen.add(role_id)
-    if sum(1 for r in method.roles if r.rest) > 1:
-        problems.append((("roles",), t("load.ref.two_rest")))
-
-    phase_ids: set[str] = set()
-    for path, phase in iter_phases(method.phases):
-        if phase.id in phase_ids:
-            # optional phases are switched on and off by id, so ids must be unique
-            problems.append(((*path, "id"), t("load.ref.phase_twice", phase=phase.id)))
-        phase_ids.add(phase.id or "")
-        for role_id in phase.prompts:
-            unknown((*path, "prompts", role_id), role_id)
-        if phase.go_around:
-            unknown((*path, "go_around", "role"), phase.go_around.role)
-        if phase.pairs:
-            unknown((*path, "pairs", "first"), phase.pairs.first)
-            unknown((*path, "pairs", "second"), phase.pairs.second)
-        if phase.warn_at is not None and any(w > phase.duration for w in phase.warn_at):
-            problems.append(((*path, "warn_at"), t("load.ref.warn_too_early")))
-    for path, block in _iter_repeats(method.phases):
-        for index, role_id in enumerate(block.swap or []):
-            unknown((*path, "swap", index), role_id)
-        if block.swap and block.swap[0] == block.swap[1]:
-            problems.append(((*path, "swap"), t("load.ref.swap_same")))
-    return problems
-
-
-def did_you_mean(word: str, candidates: list[str] | tuple[str, ...]) -> str:
-    """` (did you mean 'x'?)` for the closest candidate (translated), or an empty string."""
-    import difflib
-
-    if not isinstance(word, str):
-        return ""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return t("load.did_you_mean", word=close[0]) if close else ""
 
 
 def slugify(text: str) -> str:
