@@ -53,3 +53,18 @@ async def test_the_method_filter_narrows_the_list():
         options = setup.query_one("#method-list")
         assert options.option_count == 1
         assert setup.method.id == "zes-denkhoeden"
+
+
+async def test_a_burst_of_typing_in_the_filter_does_not_trip_over_its_own_fields(tmp_path):
+    """Pasting into the filter rebuilt the role and step fields faster than they were removed."""
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        setup.query_one("#method-filter").focus()
+        for text in ("s", "sp", "spe", "f", "fo", "", "speed", "zes", "5", "speedsparren"):
+            setup.query_one("#method-filter").value = text  # no pause between changes
+        await pilot.pause()
+        await pilot.pause()
+        assert setup.method.id == "speedsparren"
+        assert len(setup.query("#add-evaluation")) == 1
+        assert len(setup.query("#role-vragenstellers")) == 1

@@ -86,15 +86,15 @@ class SetupScreen(BaseScreen):
                 yield Button(t("setup.start"), variant="primary", id="start")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self._fill_method_list("")
+    async def on_mount(self) -> None:
+        await self._fill_method_list("")
         self.query_one("#method-filter", Input).focus()  # typing filters straight away
         if self.request.group:
             self._group_changed()
 
     # -- method choice --------------------------------------------------------------
 
-    def _fill_method_list(self, text: str) -> None:
+    async def _fill_method_list(self, text: str) -> None:
         needle = text.casefold().strip()
         options = self.query_one("#method-list", OptionList)
         chosen = self.method.id if self.method else self.request.method_id
@@ -116,11 +116,11 @@ class SetupScreen(BaseScreen):
                 0,
             )
             options.highlighted = index
-            self._choose(options.get_option_at_index(index).id)
+            await self._choose(options.get_option_at_index(index).id)
 
     @on(Input.Changed, "#method-filter")
-    def _filter(self, event: Input.Changed) -> None:
-        self._fill_method_list(event.value)
+    async def _filter(self, event: Input.Changed) -> None:
+        await self._fill_method_list(event.value)
 
     @on(Input.Submitted, "#method-filter")
     def _filter_done(self) -> None:
@@ -140,32 +140,32 @@ class SetupScreen(BaseScreen):
         event.stop()
 
     @on(OptionList.OptionHighlighted, "#method-list")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._choose(event.option.id)
+    async def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        await self._choose(event.option.id)
 
     @on(OptionList.OptionSelected, "#method-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._choose(event.option.id)
+    async def _selected(self, event: OptionList.OptionSelected) -> None:
+        await self._choose(event.option.id)
         self.query_one("#group", Input).focus()
 
-    def _choose(self, method_id: str | None) -> None:
+    async def _choose(self, method_id: str | None) -> None:
+        """Show a method's roles and optional steps.
+
+        Async on purpose: the old fields must be gone before new ones with the
+        same ids mount (fast typing in the filter raced them into DuplicateIds).
+        """
         method = self.context.method(method_id)
         if method is None or method is self.method:
             return
         self.method = method
         self.query_one("#method-preview", Static).update(method_preview(method))
-        self._build_role_fields()
-        self._build_phase_toggles()
-        self._check()
+        await self.query_one(RoleFields).show(method, self.request.roles)
+        await self._build_phase_toggles()
+        self._suggest_if_untyped()
 
-    def _build_role_fields(self) -> None:
-        assert self.method is not None
-        self.query_one(RoleFields).show(self.method, self.request.roles)
-        self.call_after_refresh(self._suggest_if_untyped)
-
-    def _build_phase_toggles(self) -> None:
+    async def _build_phase_toggles(self) -> None:
         box = self.query_one("#phase-toggles", Vertical)
-        box.remove_children()
+        await box.remove_children()
         assert self.method is not None
         phases = [p for _, p in iter_phases(self.method.phases)]
         optional = [p for p in phases if p.optional]
@@ -176,8 +176,9 @@ class SetupScreen(BaseScreen):
         if not any(p.evaluation for p in phases):  # the app adds one; it may be skipped
             widgets.append(Checkbox(t("setup.add_evaluation"), True, id="add-evaluation"))
         if widgets:
-            box.mount(Label(t("setup.optional_phases"), classes="field-label"))
-            box.mount_all(widgets)
+            await box.mount_all(
+                [Label(t("setup.optional_phases"), classes="field-label"), *widgets]
+            )
 
     # -- group, people and roles ----------------------------------------------------------
 
