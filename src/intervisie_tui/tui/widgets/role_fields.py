@@ -32,10 +32,13 @@ class RoleFields(Vertical):
         self.typed: set[str] = set()
         self._suggested: dict[str, str] = {}
 
-    def show(self, method: Method, given: Mapping[str, tuple[str, ...]]) -> None:
-        """Fields for `method`'s roles (not the `rest` role), pre-filled with `given`."""
+    async def show(self, method: Method, given: Mapping[str, tuple[str, ...]]) -> None:
+        """Fields for `method`'s roles (not the `rest` role), pre-filled with `given`.
+
+        Awaits the removal of the old fields: new ones reuse their ids.
+        """
         self.method = method
-        self.remove_children()
+        await self.remove_children()
         rows = []
         for role in method.roles:
             if role.rest:
@@ -47,7 +50,7 @@ class RoleFields(Vertical):
             rows.append(field_row(role.name, field))
             if value:
                 self.typed.add(role.id)
-        self.mount_all(rows)
+        await self.mount_all(rows)
 
     def suggest(self, suggestion: Mapping[str, tuple[str, ...]], only_untyped: bool) -> None:
         if not only_untyped:
