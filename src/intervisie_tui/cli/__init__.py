@@ -1,35 +1,44 @@
 """The `intervisie` command: a thin typer layer over the core.
 
-Module scope imports typer, i18n, paths and the core only; Textual is imported
-inside the commands that open the TUI, so `intervisie methods list` stays fast.
-Every known problem leaves as one line on stderr and a non-zero exit code.
+`main()` picks the language first (a `--lang` anywhere in argv, else the
+environment), then imports the sub-command modules, whose typer decorators
+take their help texts from the catalog. Importing this package stays cheap:
+no typer, no sub-commands, never Textual (that comes inside the commands that
+open the TUI), so `intervisie methods list` stays fast. Every known problem
+leaves as one line on stderr and a non-zero exit code.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
+from collections.abc import Sequence
 from datetime import datetime
-
-import typer
+from typing import TYPE_CHECKING
 
 from intervisie_tui import __version__, paths
-from intervisie_tui.cli.common import app, state
 from intervisie_tui.errors import IntervisieError
-from intervisie_tui.i18n import t
+from intervisie_tui.i18n import LANGUAGES, set_language, t
 
-# Sub-command modules register themselves on import.
-from intervisie_tui.cli import methods as _methods  # noqa: F401  isort: skip
-from intervisie_tui.cli import session as _session  # noqa: F401  isort: skip
-from intervisie_tui.cli import log as _log  # noqa: F401  isort: skip
-from intervisie_tui.cli import group as _group  # noqa: F401  isort: skip
-from intervisie_tui.cli import doctor as _doctor  # noqa: F401  isort: skip
+if TYPE_CHECKING:
+    import typer
+
+SUBCOMMAND_MODULES = ("methods", "session", "log", "group", "doctor")
+"""Imported in this order, which is the order of `intervisie --help`."""
 
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the CLI and turn every failure into one line."""
+    set_language(requested_language(sys.argv[1:] if argv is None else argv))
     try:
-        app(args=argv, prog_name="intervisie")  # usage errors are handled by typer itself
+        from typer.main import get_command
+
+        from intervisie_tui.cli.help_text import retranslate
+
+        command = get_command(register())
+        retranslate(command)
+        command(args=argv, prog_name="intervisie")  # usage errors are handled by typer itself
     except IntervisieError as problem:
         print(f"{t('error.prefix')}: {problem}", file=sys.stderr)
         sys.exit(problem.exit_code)
@@ -39,6 +48,35 @@ def main(argv: list[str] | None = None) -> None:
         report = write_crash_report(problem)
         print(t("error.unexpected", error=type(problem).__name__, report=report), file=sys.stderr)
         sys.exit(70)
+
+
+def requested_language(args: Sequence[str]) -> str | None:
+    """The language of the last `--lang nl|en` (or `--lang=en`) in ARGS; None: not given.
+
+    Read before typer parses anything, because the help texts are made in it. An
+    unknown value counts as not given here; the --lang option itself refuses it.
+    """
+    wanted: str | None = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            wanted = args[index + 1]
+        elif arg.startswith("--lang="):
+            wanted = arg.partition("=")[2]
+    return wanted if wanted in LANGUAGES else None
+
+
+def register() -> typer.Typer:
+    """Import the sub-command modules (they register on import); return the root app.
+
+    Idempotent: Python imports each module once.
+    """
+    for name in SUBCOMMAND_MODULES:
+        importlib.import_module(f"intervisie_tui.cli.{name}")
+    from intervisie_tui.cli.common import app
+
+    return app
 
 
 def write_crash_report(error: BaseException) -> str:
@@ -54,4 +92,4 @@ def write_crash_report(error: BaseException) -> str:
         return "-"
 
 
-__all__ = ["app", "main", "state", "typer"]
+__all__ = ["main", "register", "requested_language", "write_crash_report"]

@@ -1,4 +1,8 @@
-"""The root typer app and the options every command shares (--lang, --methods)."""
+"""The root typer app and the options every command shares (--lang, --methods).
+
+Imported by cli.register() after main() chose the language, so the help texts
+below (t() at decoration time) come out in the user's language.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from typing import Annotated
 import typer
 
 from intervisie_tui import __version__
-from intervisie_tui.i18n import set_language, t
+from intervisie_tui.i18n import get_language, set_language, t
 
 
 @dataclass
@@ -28,7 +32,7 @@ app = typer.Typer(
     no_args_is_help=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    help="Intervisie: timekeeper and session runner for peer consultation.",
+    help=t("cli.help.app"),
 )
 
 
@@ -41,34 +45,29 @@ def _version(value: bool) -> None:
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Language of the app: nl or en.")
-    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=t("cli.help.lang"))] = None,
     methods: Annotated[
         list[Path] | None,
-        typer.Option(
-            "--methods", metavar="DIR", help="Extra folder with method files (repeatable)."
-        ),
+        typer.Option("--methods", metavar="DIR", help=t("cli.help.methods_dir")),
     ] = None,
     log_dir: Annotated[
         Path | None,
         typer.Option(
-            "--log-dir", metavar="DIR", envvar="INTERVISIE_LOG_DIR", help="Folder for session logs."
+            "--log-dir", metavar="DIR", envvar="INTERVISIE_LOG_DIR", help=t("cli.help.log_dir")
         ),
     ] = None,
-    sound: Annotated[
-        str, typer.Option("--sound", help="Alert sound: chime, bell or off.")
-    ] = "chime",
-    quiet: Annotated[bool, typer.Option("--quiet", help="No alert sounds.")] = False,
+    sound: Annotated[str, typer.Option("--sound", help=t("cli.help.sound"))] = "chime",
+    quiet: Annotated[bool, typer.Option("--quiet", help=t("cli.help.quiet"))] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=t("cli.help.version")),
     ] = False,
 ) -> None:
     """Without a sub-command: open the app at the setup screen."""
     if lang is not None and lang not in ("nl", "en"):
         raise typer.BadParameter(t("cli.bad_lang", lang=lang), param_hint="--lang")
-    state.lang = set_language(lang)
+    # main() already chose the language (a --lang anywhere, else the environment)
+    state.lang = set_language(lang) if lang is not None else get_language()
     state.methods_dirs = list(methods or [])
     if ctx.invoked_subcommand is None:
         from intervisie_tui.cli.launch import open_app

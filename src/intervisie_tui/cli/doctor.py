@@ -284,11 +284,11 @@ def build_report(log_dir: Path | None = None) -> Report:
     return report
 
 
-@app.command("doctor")
+@app.command("doctor", help=t("cli.help.doctor"))
 def doctor(
     log_dir: Annotated[
         Path | None,
-        typer.Option("--log-dir", envvar="INTERVISIE_LOG_DIR", help="Folder for session logs."),
+        typer.Option("--log-dir", envvar="INTERVISIE_LOG_DIR", help=t("cli.help.log_dir")),
     ] = None,
 ) -> None:
     """Versions, folders, terminal and broken method files: paste this when asking for help."""

@@ -16,16 +16,18 @@ from intervisie_tui.core.logbook.naming import GROUP_FILE
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 
-group_app = typer.Typer(no_args_is_help=True, help="Intervisie groups: group file, attendance.")
+group_app = typer.Typer(no_args_is_help=True, help=t("cli.help.group"))
 app.add_typer(group_app, name="group")
 
 AGREEMENTS = ("frequency", "confidentiality", "recorded", "shared_with")
 
 
-@group_app.command("show")
+@group_app.command("show", help=t("cli.help.group.show"))
 def show_group(
-    group: Annotated[str, typer.Argument(help="Name of the group.")],
-    months: Annotated[int, typer.Option("--months", min=1, max=600, help="Period.")] = 24,
+    group: Annotated[str, typer.Argument(help=t("cli.help.group_name"))],
+    months: Annotated[
+        int, typer.Option("--months", min=1, max=600, help=t("cli.help.group.months"))
+    ] = 24,
     log_dir: LogDir = None,
 ) -> None:
     """The group's goal, agreements and topics, and who attended how often."""
@@ -40,7 +42,7 @@ def show_group(
     typer.echo(attendance_text(history, months, date.today()))
 
 
-@group_app.command("schema")
+@group_app.command("schema", help=t("cli.help.group.schema"))
 def print_schema() -> None:
     """Print the JSON Schema of groep.yaml (for editors; committed in schema/)."""
     typer.echo(schema_text(), nl=False)

@@ -25,16 +25,14 @@ from intervisie_tui.core.logbook.share import share_markdown
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 
-log_app = typer.Typer(no_args_is_help=True, help="Session logs: list, show, export, import.")
+log_app = typer.Typer(no_args_is_help=True, help=t("cli.help.log"))
 app.add_typer(log_app, name="log")
 
 LogDir = Annotated[
     Path | None,
-    typer.Option(
-        "--log-dir", help="Folder holding one folder per group (default: INTERVISIE_LOG_DIR)."
-    ),
+    typer.Option("--log-dir", help=t("cli.help.log_root")),
 ]
-Group = Annotated[str | None, typer.Option("--group", "-g", help="Only this group.")]
+Group = Annotated[str | None, typer.Option("--group", "-g", help=t("cli.help.log.group"))]
 
 
 def histories(log_dir: Path | None, group: str | None) -> list[GroupHistory]:
@@ -54,10 +52,10 @@ def _sessions(found: list[GroupHistory]) -> list[tuple[GroupHistory, LogRecord]]
     return sorted(rows, key=lambda row: (*row[1].front.sort_key, row[1].name))
 
 
-@log_app.command("list")
+@log_app.command("list", help=t("cli.help.log.list"))
 def list_logs(
     group: Group = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON array, one object a log.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=t("cli.help.log.list.json"))] = False,
     log_dir: LogDir = None,
 ) -> None:
     """Every session log: date, group, method, inbrenger and open action items."""
@@ -109,9 +107,9 @@ def format_table(rows: list[list[str]]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-@log_app.command("show")
+@log_app.command("show", help=t("cli.help.log.show"))
 def show_log(
-    target: Annotated[str, typer.Argument(help="A log file, or `latest`.")] = "latest",
+    target: Annotated[str, typer.Argument(help=t("cli.help.log.show.target"))] = "latest",
     group: Group = None,
     log_dir: LogDir = None,
 ) -> None:
@@ -134,17 +132,15 @@ def show_log(
     console.print(Markdown(body))
 
 
-@log_app.command("export")
+@log_app.command("export", help=t("cli.help.log.export"))
 def export_log(
-    file: Annotated[Path, typer.Argument(help="The session log to summarise.")],
-    share: Annotated[
-        bool, typer.Option("--share", help="The shareable summary (required).")
-    ] = False,
+    file: Annotated[Path, typer.Argument(help=t("cli.help.log.export.file"))],
+    share: Annotated[bool, typer.Option("--share", help=t("cli.help.log.export.share"))] = False,
     keep_names: Annotated[
-        bool, typer.Option("--keep-names", help="Keep names instead of roles.")
+        bool, typer.Option("--keep-names", help=t("cli.help.log.export.keep_names"))
     ] = False,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this new file.")
+        Path | None, typer.Option("--output", "-o", help=t("cli.help.log.export.output"))
     ] = None,
 ) -> None:
     """A summary to share: method, date, insights and action items; no case, no names."""
@@ -163,9 +159,9 @@ def export_log(
     typer.echo(t("cli.log.exported", path=str(output)))
 
 
-@log_app.command("import")
+@log_app.command("import", help=t("cli.help.log.import"))
 def import_command(
-    file: Annotated[Path, typer.Argument(help="A log a colleague sent you.")],
+    file: Annotated[Path, typer.Argument(help=t("cli.help.log.import.file"))],
     log_dir: LogDir = None,
 ) -> None:
     """Check a log and file it under its group, so follow-up and rotation continue."""

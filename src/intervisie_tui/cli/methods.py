@@ -25,7 +25,7 @@ from intervisie_tui.core.problems import MethodError
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 
-methods_app = typer.Typer(no_args_is_help=True, help="Method files: list, show, validate.")
+methods_app = typer.Typer(no_args_is_help=True, help=t("cli.help.methods"))
 app.add_typer(methods_app, name="methods")
 
 SCHEMA_FILE = "method.schema.json"
@@ -36,11 +36,9 @@ def schema_text() -> str:
     return json.dumps(method_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-@methods_app.command("list")
+@methods_app.command("list", help=t("cli.help.methods.list"))
 def list_methods(
-    as_json: Annotated[
-        bool, typer.Option("--json", help="JSON array: id, name, phases, total_minutes, path.")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=t("cli.help.methods.list.json"))] = False,
 ) -> None:
     """All methods on the search path, then the files that could not be loaded."""
     library = load_library(state.methods_dirs)
@@ -107,18 +105,18 @@ def _indent(text: str, prefix: str) -> str:
     return "\n".join(prefix + line for line in text.splitlines())
 
 
-@methods_app.command("show")
+@methods_app.command("show", help=t("cli.help.methods.show"))
 def show(
-    method_id: Annotated[str, typer.Argument(help="Method id, e.g. incidentmethode.")],
+    method_id: Annotated[str, typer.Argument(help=t("cli.help.method_id"))],
 ) -> None:
     """Phases with durations, rounds, roles, prompts and go-arounds of one method."""
     entry = find_method(method_id, state.methods_dirs)
     typer.echo(render_method(entry))
 
 
-@methods_app.command("validate")
+@methods_app.command("validate", help=t("cli.help.methods.validate"))
 def validate(
-    targets: Annotated[list[Path], typer.Argument(help="Method files or folders.")],
+    targets: Annotated[list[Path], typer.Argument(help=t("cli.help.methods.validate.targets"))],
 ) -> None:
     """Check method files; exit code 0 when all are valid, 1 otherwise."""
     checked = failed = 0
@@ -141,9 +139,9 @@ def validate(
         raise typer.Exit(1)
 
 
-@methods_app.command("new")
+@methods_app.command("new", help=t("cli.help.methods.new"))
 def new(
-    method_id: Annotated[str, typer.Argument(help="Id of the new method, e.g. mijn-methode.")],
+    method_id: Annotated[str, typer.Argument(help=t("cli.help.methods.new.id"))],
 ) -> None:
     """Write a commented template to the user's methods folder and validate it."""
     if not re.match(ID_PATTERN, method_id) or len(method_id) > 64:
@@ -172,7 +170,7 @@ def new(
     typer.echo(t("methods.new.next", path=target))
 
 
-@methods_app.command("schema")
+@methods_app.command("schema", help=t("cli.help.methods.schema"))
 def schema() -> None:
     """Print the JSON Schema of a method file (for editors)."""
     typer.echo(schema_text(), nl=False)

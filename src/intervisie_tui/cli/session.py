@@ -14,21 +14,19 @@ from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import set_language, t
 from intervisie_tui.sound import SOUND_MODES
 
-LangOption = Annotated[str | None, typer.Option("--lang", help="nl or en.")]
+LangOption = Annotated[str | None, typer.Option("--lang", help=t("cli.help.lang"))]
 MethodsOption = Annotated[
     list[Path] | None,
-    typer.Option("--methods", metavar="DIR", help="Extra folder with method files."),
+    typer.Option("--methods", metavar="DIR", help=t("cli.help.methods_dir")),
 ]
 LogDirOption = Annotated[
     Path | None,
     typer.Option(
-        "--log-dir", metavar="DIR", envvar="INTERVISIE_LOG_DIR", help="Folder for session logs."
+        "--log-dir", metavar="DIR", envvar="INTERVISIE_LOG_DIR", help=t("cli.help.log_dir")
     ),
 ]
-SoundOption = Annotated[str, typer.Option("--sound", help="Alert sound: chime, bell or off.")]
-QuietOption = Annotated[
-    bool, typer.Option("--quiet", help="No alert sounds (same as --sound off).")
-]
+SoundOption = Annotated[str, typer.Option("--sound", help=t("cli.help.sound"))]
+QuietOption = Annotated[bool, typer.Option("--quiet", help=t("cli.help.quiet"))]
 
 
 def parse_roles(values: list[str]) -> dict[str, tuple[str, ...]]:
@@ -61,18 +59,19 @@ def make_config(lang, methods, log_dir, sound, quiet, **extra):
     )
 
 
-@app.command("run")
+@app.command("run", help=t("cli.help.run"))
 def run(
-    method: Annotated[str, typer.Argument(help="Method id, e.g. incidentmethode.")],
-    group: Annotated[str | None, typer.Option("--group", help="Group name.")] = None,
+    method: Annotated[str, typer.Argument(help=t("cli.help.method_id"))],
+    group: Annotated[str | None, typer.Option("--group", help=t("cli.help.group_name"))] = None,
     participants: Annotated[
-        str | None, typer.Option("--participants", help='Names: "An,Bo,Cor".')
+        str | None, typer.Option("--participants", help=t("cli.help.run.participants"))
     ] = None,
     role: Annotated[
-        list[str] | None, typer.Option("--role", metavar="ROLE=NAME", help="role=Name, repeatable.")
+        list[str] | None,
+        typer.Option("--role", metavar="ROLE=NAME", help=t("cli.help.run.role")),
     ] = None,
-    case: Annotated[str, typer.Option("--case", help="Case title.")] = "",
-    question: Annotated[str, typer.Option("--question", help="Help question.")] = "",
+    case: Annotated[str, typer.Option("--case", help=t("cli.help.run.case"))] = "",
+    question: Annotated[str, typer.Option("--question", help=t("cli.help.run.question"))] = "",
     log_dir: LogDirOption = None,
     methods: MethodsOption = None,
     lang: LangOption = None,
@@ -98,13 +97,11 @@ def run(
     open_app(replace(config, request=request))
 
 
-@app.command("resume")
+@app.command("resume", help=t("cli.help.resume"))
 def resume(
-    session_id: Annotated[
-        str | None, typer.Argument(help="Session id; default: the latest interrupted one.")
-    ] = None,
+    session_id: Annotated[str | None, typer.Argument(help=t("cli.help.resume.session_id"))] = None,
     as_pause: Annotated[
-        bool, typer.Option("--as-pause", help="Count the time the app was closed as a pause.")
+        bool, typer.Option("--as-pause", help=t("cli.help.resume.as_pause"))
     ] = False,
     log_dir: LogDirOption = None,
     lang: LangOption = None,

@@ -81,6 +81,14 @@ class IntervisieApp(TranslatedBindings, App[None]):
 
         return next((s for s in self.screen_stack if isinstance(s, RunScreen)), None)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with a translated search prompt."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            palette = CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
+            self.push_screen(palette)
+
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 

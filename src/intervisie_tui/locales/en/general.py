@@ -4,7 +4,7 @@ MESSAGES: dict[str, str] = {
     # general
     "app.title": "Intervisie",
     "error.prefix": "Error",
-    "error.unexpected": "Unexpected error ({error}). Your input is kept; details in {report}",
+    "error.unexpected": "Unexpected error ({error}). Everything confirmed on screen is kept; details in {report}",
     "cli.bad_lang": "unknown language '{lang}': choose nl or en",
     "cli.no_terminal": "the screen needs a terminal (start intervisie in a terminal window)",
     "cli.bad_role": "'{value}' is not role=name (for example inbrenger=An)",

@@ -38,6 +38,7 @@ MESSAGES: dict[str, str] = {
     "key.close_app": "Quit",
     "key.open_log": "Open log",
     "palette.key": "Key: {key}",
+    "palette.placeholder": "Search for an action…",
     # names
     "names.and": "{names} and {last}",
     "names.and_others": "{names} and {count} others",
@@ -95,7 +96,9 @@ MESSAGES: dict[str, str] = {
     "help.title": "Keys",
     "help.key": "Key",
     "help.action": "What it does",
-    "help.footer": "Esc closes this window. Ctrl+P opens the menu with every action.",
+    "help.footer": "Esc or ? closes this window.",
+    "help.palette": "Menu with every action",
+    "key.scroll": "Scroll the long text of this step",
     # follow-up
     "followup.title": "Action items from last time",
     "followup.ask_inbrenger": "{name}, what did you do with last time's advice? Action items:",

@@ -4,7 +4,7 @@ MESSAGES: dict[str, str] = {
     # general
     "app.title": "Intervisie",
     "error.prefix": "Fout",
-    "error.unexpected": "Onverwachte fout ({error}). Je invoer is bewaard; details in {report}",
+    "error.unexpected": "Onverwachte fout ({error}). Alles wat op het scherm bevestigd was, is bewaard; details in {report}",
     "cli.bad_lang": "onbekende taal '{lang}': kies nl of en",
     "cli.no_terminal": "het scherm heeft een terminal nodig (start intervisie in een terminalvenster)",
     "cli.bad_role": "'{value}' is geen rol=naam (bijvoorbeeld inbrenger=An)",

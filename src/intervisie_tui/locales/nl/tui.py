@@ -38,6 +38,7 @@ MESSAGES: dict[str, str] = {
     "key.close_app": "Afsluiten",
     "key.open_log": "Verslag openen",
     "palette.key": "Toets: {key}",
+    "palette.placeholder": "Zoek een actie…",
     # names
     "names.and": "{names} en {last}",
     "names.and_others": "{names} en {count} anderen",
@@ -95,7 +96,9 @@ MESSAGES: dict[str, str] = {
     "help.title": "Toetsen",
     "help.key": "Toets",
     "help.action": "Wat het doet",
-    "help.footer": "Esc sluit dit venster. Ctrl+P opent het menu met alle acties.",
+    "help.footer": "Esc of ? sluit dit venster.",
+    "help.palette": "Menu met alle acties",
+    "key.scroll": "Lange tekst van deze stap scrollen",
     # follow-up
     "followup.title": "Actiepunten van de vorige keer",
     "followup.ask_inbrenger": "{name}, wat heb je met het advies van de vorige keer gedaan? Actiepunten:",

@@ -60,7 +60,7 @@ class Choice(TranslatedBindings, ModalScreen[str]):
             yield Label(self.question, classes="dialog-question")
             with Vertical(classes="dialog-choices"):
                 for value, label in self.choices:
-                    yield Button(label, id=f"choice-{value}")
+                    yield Button(label, id=f"choice-{value}", compact=True)
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
@@ -81,7 +81,8 @@ class Ask(TranslatedBindings, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-question")
-            yield Input(self.value, id="answer")
+            # cursor at the end, nothing selected: the first key must not wipe the text
+            yield Input(self.value, id="answer", select_on_focus=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)
@@ -107,3 +108,4 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
         table.add_columns(t("help.key"), t("help.action"))
         for key, text in self.rows:
             table.add_row(key, text)
+        table.focus()  # so the arrows scroll it on a small terminal

@@ -36,13 +36,13 @@ class RunScreen(BaseScreen):
         Binding("space", "pause", "key.pause", id="pause"),
         Binding("space", "resume", "key.resume", id="resume"),
         Binding("right", "next", "key.next", key_display="→", id="next"),
-        Binding("left", "previous", "key.previous", key_display="←", id="previous"),
+        Binding("left", "previous", "key.previous", key_display="←", show=False, id="previous"),
+        Binding("enter,r", "go_around", "key.go_around", key_display="enter", id="go_around"),
         Binding("i", "capture('insight')", "key.insight", id="insight"),
         Binding("a", "capture('action')", "key.action", id="action"),
         Binding("n", "capture('note')", "key.note", id="note"),
         Binding("question_mark", "help", "key.help", key_display="?", id="help"),
         Binding("q", "quit_session", "key.quit", id="quit"),
-        Binding("enter,r", "go_around", "key.go_around", key_display="enter", id="go_around"),
         Binding("plus,equals_sign", "adjust(60)", "key.more", key_display="+", id="more"),
         Binding("minus", "adjust(-60)", "key.less", key_display="-", id="less"),
         Binding("e", "entries", "key.entries", id="entries"),
@@ -50,6 +50,10 @@ class RunScreen(BaseScreen):
         Binding("p", "presenter", "key.presenter", id="presenter"),
         Binding("escape", "focus_timer", "key.escape", show=False, id="escape"),
         Binding("ctrl+o", "log_elsewhere", "key.log_elsewhere", show=False, id="log_elsewhere"),
+        Binding("down", "scroll_prompts('down')", show=False),
+        Binding("up", "scroll_prompts('up')", show=False),
+        Binding("pagedown", "scroll_prompts('page_down')", show=False),
+        Binding("pageup", "scroll_prompts('page_up')", show=False),
     ]
 
     def __init__(self, view: SessionView) -> None:
@@ -100,6 +104,8 @@ class RunScreen(BaseScreen):
         countdown = self.query_one(Countdown)
         caption = self.view.caption()
         countdown.show(runner.remaining(), max(step.warn_at, default=0), runner.is_paused, caption)
+        record = runner.state.steps[step.index]
+        self.query_one(Agenda).tick(step, step.duration + record.extra, runner.elapsed_in_step())
         progress = self.query_one(SessionProgress)
         progress.show(runner.session_elapsed(), max(1, self.view.planned_total()))
         self._set_text("#projected", self.view.projected_text())
@@ -111,6 +117,9 @@ class RunScreen(BaseScreen):
         widget = self.query_one(selector, Static)
         if widget.content != text:
             widget.update(text, layout=layout)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.render_state)  # agenda names use the width they get
 
     def render_state(self) -> None:
         """Redraw everything that changes on a command (step, entries, pause)."""
@@ -213,6 +222,7 @@ class RunScreen(BaseScreen):
 
     def action_adjust(self, seconds: int) -> None:
         if self._command(self.view.runner.adjust, seconds) is not None:
+            self.app.clear_notifications()  # pressing +/- five times: one toast, not five
             key = "run.added" if seconds > 0 else "run.removed"
             self.notify(t(key, minutes=abs(seconds) // 60), timeout=2)
 
@@ -240,7 +250,7 @@ class RunScreen(BaseScreen):
 
     @on(CaptureBar.Done)
     def _captured(self, event: CaptureBar.Done) -> None:
-        for text, severity in self._command(self.view.save_capture, event.kind, event.values):
+        for text, severity in self._command(self.view.save_capture, event.kind, event.values) or ():
             self.notify(text, severity=severity, timeout=3)
         if event.kind.startswith("statement:") and self.view.next_speaker() is not None:
             self.action_go_around()  # the go-around walks on to the next name
@@ -250,6 +260,10 @@ class RunScreen(BaseScreen):
     @on(CaptureBar.Cancelled)
     def _capture_cancelled(self) -> None:
         self.action_focus_timer()
+
+    def action_scroll_prompts(self, how: str) -> None:
+        """The prompts of a long step scroll with the arrow keys, focus stays on the timer."""
+        getattr(self.query_one("#prompt-scroll"), f"scroll_{how}")()
 
     def action_focus_timer(self) -> None:
         self.query_one(CaptureBar).cancel()
@@ -285,7 +299,13 @@ class RunScreen(BaseScreen):
                 continue
             key = binding.key_display or binding.key.split(",")[0]
             rows.append((key, t(binding.description)))
-        rows.append(("esc", t("key.escape")))
+        rows += [
+            ("esc", t("key.escape")),
+            ("↑ ↓", t("key.scroll")),
+            ("ctrl+o", t("key.log_elsewhere")),
+            ("ctrl+p", t("help.palette")),
+            ("F2", t("key.theme")),
+        ]
         return rows
 
     def action_quit_session(self) -> None:
@@ -293,5 +313,7 @@ class RunScreen(BaseScreen):
 
     def _quit(self, confirmed: bool | None) -> None:
         if confirmed:
+            if self.view.runner.is_running:  # stopping on purpose: the clock stops too
+                self._command(self.view.runner.pause)
             self.view.leave()
             self.app.exit(message=t("run.quit_message", id=self.view.runner.state.session_id))

@@ -34,9 +34,22 @@ def agenda_row(step: Step, planned: int, actual: float, current: bool, width: in
 class Agenda(OptionList):
     """Selecting a step (enter or click) asks the screen to jump there."""
 
+    _live: tuple[int, str] | None = None
+
+    def row_width(self) -> int:
+        return max(20, (self.scrollable_content_region.width or 30) - 1)
+
+    def tick(self, step: Step, planned: int, actual: float) -> None:
+        """Let the current step's time run along; repaints only when its text changes."""
+        row = agenda_row(step, planned, actual, True, self.row_width())
+        if self._live != (step.index, row.plain) and step.index < self.option_count:
+            self._live = (step.index, row.plain)
+            self.replace_option_prompt_at_index(step.index, row)
+
     def show(self, rows: list[tuple[Step, int, float]], current: int) -> None:
         """`rows` holds (step, planned seconds incl. extra, actual seconds)."""
-        width = max(20, (self.scrollable_content_region.width or 30) - 1)
+        width = self.row_width()
+        self._live = None
         keep = self.highlighted if self.has_focus else current
         self.set_options(
             Option(
