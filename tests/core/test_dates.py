@@ -36,3 +36,19 @@ def test_parse_due(text, expected):
 def test_parse_due_rejects_with_value_error(text):
     with pytest.raises(ValueError):
         parse_due(text, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("morgen", date(2026, 11, 25)), ("Overmorgen", date(2026, 11, 26)),
+     ("volgende week", date(2026, 12, 1)), ("tomorrow", date(2026, 11, 25))],
+)
+def test_parse_due_understands_relative_words(text, expected):
+    assert parse_due(text, TODAY) == expected
+
+
+def test_format_due_is_short_and_local():
+    from intervisie_tui.core.dates import format_due
+
+    assert format_due(date(2026, 11, 27), "nl") == "vr 27-11"
+    assert format_due(date(2026, 11, 27), "en") == "Fri 27-11"

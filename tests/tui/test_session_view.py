@@ -87,3 +87,13 @@ def test_speedsparren_heading_names_round_and_part_and_pairs_come_first():
     panel.show(runner.step)
     lines = panel.plain.splitlines()
     assert lines[1] == "Tweetallen: Cor & An, Dirk & Bo"  # swapped: the thinkers now ask
+
+
+def test_an_owner_typed_in_lower_case_is_matched_to_the_participant():
+    view, _ = make_view()
+    view.runner.start()
+    view.save_capture("action", ["Bel de huisarts", "dirk", "vr"])
+    view.save_capture("action", ["Mail de wijkagent", "de buurvrouw", ""])
+    owners = [e.owner for e in view.runner.state.entries]
+    assert owners == ["Dirk", "de buurvrouw"]
+    assert "Actiepunt (Dirk, voor vr 27-11): Bel de huisarts" in view.recent_entries()

@@ -1,4 +1,4 @@
-"""Due dates as people type them in a meeting: `2026-12-01`, `1-12`, `1/12/2027`, `+7`, `vr`.
+"""Due dates as people type them in a meeting: `2026-12-01`, `1-12`, `+7`, `vr`, `morgen`.
 
 A day-month without a year means the next such date from today, because an
 action item is never due in the past.
@@ -22,6 +22,15 @@ WEEKDAYS = {
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?$")
 _PLUS = re.compile(r"^\+\s*(\d{1,3})\s*([dw]?)$")
+RELATIVE = {
+    "vandaag": 0, "today": 0,
+    "morgen": 1, "tomorrow": 1,
+    "overmorgen": 2,
+    "volgende week": 7, "next week": 7,
+    "over een week": 7, "over twee weken": 14, "in two weeks": 14,
+}  # fmt: skip
+WEEKDAY_SHORT = {"nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
+                 "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}  # fmt: skip
 
 
 def parse_due(text: str, today: date) -> date | None:
@@ -41,7 +50,14 @@ def parse_due(text: str, today: date) -> date | None:
     if m := _PLUS.match(value):
         days = int(m[1]) * (7 if m[2] == "w" else 1)
         return today + timedelta(days=days)
+    if value in RELATIVE:
+        return today + timedelta(days=RELATIVE[value])
     if value in WEEKDAYS:
         ahead = (WEEKDAYS[value] - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead)
     raise ValueError(text)
+
+
+def format_due(day: date, lang: str) -> str:
+    """`vr 27-11` (nl) or `Fri 27-11` (en): how people say a due date in a meeting."""
+    return f"{WEEKDAY_SHORT.get(lang, WEEKDAY_SHORT['nl'])[day.weekday()]} {day:%d-%m}"

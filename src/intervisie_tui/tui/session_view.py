@@ -11,11 +11,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from intervisie_tui.core.dates import parse_due
+from intervisie_tui.core.dates import format_due, parse_due
 from intervisie_tui.core.duration import format_clock, format_duration
 from intervisie_tui.core.runner import Alert, SessionRunner
 from intervisie_tui.core.setup import OpenItem
-from intervisie_tui.i18n import t
+from intervisie_tui.i18n import get_language, t
 from intervisie_tui.sound import Alerter
 
 if TYPE_CHECKING:
@@ -112,6 +112,9 @@ class SessionView:
         for entry in entries[-limit:]:
             label = t(ENTRY_LABELS[entry.kind])
             who = entry.participant or entry.owner
+            if entry.due:
+                who = f"{who}, " if who else ""
+                who += t("summary.due", date=format_due(entry.due, get_language()))
             prefix = f"{label} ({who})" if who else label
             first_line = entry.text.splitlines()[0] if entry.text else ""
             lines.append(f"• {prefix}: {first_line}")
@@ -133,6 +136,13 @@ class SessionView:
 
     def skip_speaker(self, name: str) -> None:
         self._skipped.setdefault(self.runner.state.current, set()).add(name)
+
+    def participant_name(self, typed: str) -> str | None:
+        """`fleur` -> `Fleur` when she is in the room; anyone else as typed."""
+        name = " ".join(typed.split())
+        folded = name.casefold()
+        found = (p for p in self.runner.plan.setup.participants if p.casefold() == folded)
+        return next(found, name) or None
 
     def save_capture(self, kind: str, values: list[str]) -> list[tuple[str, str]]:
         """Store what the capture bar collected; returns (message, severity) to show.
@@ -159,7 +169,7 @@ class SessionView:
         except ValueError:
             due = None
             messages.append((t("capture.bad_due", text=due_text), "warning"))
-        runner.add_action(text, owner.strip() or None, due)
+        runner.add_action(text, self.participant_name(owner), due)
         return [*messages, (t("capture.saved.action"), "information")]
 
     # -- clock and alerts -------------------------------------------------------------

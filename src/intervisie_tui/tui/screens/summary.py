@@ -8,8 +8,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Markdown, Static
 
+from intervisie_tui.core.dates import format_due
 from intervisie_tui.core.duration import format_duration, format_elapsed
-from intervisie_tui.i18n import t
+from intervisie_tui.i18n import get_language, t
 from intervisie_tui.tui.screens.base import BaseScreen
 from intervisie_tui.tui.session_view import SessionView
 
@@ -58,7 +59,8 @@ class SummaryScreen(BaseScreen):
         actions = [e for e in state.entries if e.kind == "action"]
         for entry in actions:
             extra = f" ({entry.owner})" if entry.owner else ""
-            due = f" · {t('summary.due', date=entry.due.isoformat())}" if entry.due else ""
+            when = format_due(entry.due, get_language()) if entry.due else ""
+            due = f" · {t('summary.due', date=when)}" if entry.due else ""
             lines.append(Text(f"☐ {entry.text}{extra}{due}"))
         if not actions:
             lines.append(Text(t("summary.none"), style="dim"))
