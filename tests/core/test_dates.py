@@ -40,8 +40,12 @@ def test_parse_due_rejects_with_value_error(text):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("morgen", date(2026, 11, 25)), ("Overmorgen", date(2026, 11, 26)),
-     ("volgende week", date(2026, 12, 1)), ("tomorrow", date(2026, 11, 25))],
+    [
+        ("morgen", date(2026, 11, 25)),
+        ("Overmorgen", date(2026, 11, 26)),
+        ("volgende week", date(2026, 12, 1)),
+        ("tomorrow", date(2026, 11, 25)),
+    ],
 )
 def test_parse_due_understands_relative_words(text, expected):
     assert parse_due(text, TODAY) == expected

@@ -122,6 +122,18 @@ def test_previous_inbrenger_and_participants_come_from_the_newest_log(tmp_path):
     assert history.last_participants() == ("An", "Bo", "Dewi")
 
 
+def test_an_unfinished_session_does_not_decide_whom_to_ask_about_the_advice(tmp_path):
+    session(tmp_path, 1, roles={"inbrenger": ("An",)})
+    session(
+        tmp_path,
+        2,
+        roles={"inbrenger": ("Dewi",)},
+        participants=("An", "Bo", "Dewi"),
+        finished=False,
+    )
+    assert load_group(tmp_path, GROUP).previous_inbrenger() == ("An",)
+
+
 def test_two_logs_of_one_session_count_once_and_the_finished_one_wins(tmp_path):
     session(tmp_path, 1, [entry(1, "action", 2, "a")], finished=False)
     folder = tmp_path / GROUP

@@ -59,6 +59,7 @@ async def test_discarding_removes_the_journal_and_the_half_written_log():
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_for(pilot, Choice)
         await pilot.press("down", "down", "down", "enter")  # arrows move between the answers
+        await pilot.press("y")  # it had an entry: confirm throwing it away
         await wait_for(pilot, SetupScreen)
     assert store.interrupted_sessions() == []
     assert not list(paths.log_dir().rglob("*.md"))
@@ -72,3 +73,18 @@ async def test_run_for_another_group_is_not_held_up_by_an_interrupted_session():
         run = await wait_for(pilot, RunScreen)
         assert run.view.runner.plan.setup.group == "Team Zuid"
     assert len(store.interrupted_sessions()) == 2
+
+
+async def test_discarding_a_session_with_entries_asks_first_and_no_keeps_it():
+    from intervisie_tui.tui.screens.dialogs import Confirm
+
+    clock = FakeClock(START)
+    await interrupted_session(clock)
+    app = IntervisieApp(AppConfig(clock=clock, sound="off"))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, Choice)
+        await pilot.click("#choice-discard")
+        await wait_for(pilot, Confirm)
+        await pilot.press("n")
+        await wait_for(pilot, Choice)  # asked again: nothing was thrown away
+    assert len(store.interrupted_sessions()) == 1

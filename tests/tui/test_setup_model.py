@@ -50,3 +50,13 @@ def test_split_group_leaves_exclusive_roles_out(tmp_path):
     method = SetupContext(tmp_path).find("speedsparren")
     split = split_group(method, PEOPLE, {"voorzitter": ("An",)})
     assert split == {"vragenstellers": PEOPLE[0::2], "meedenkers": PEOPLE[1::2]}
+
+
+def test_broken_method_files_are_named_for_the_setup_screen(tmp_path):
+    extra = tmp_path / "mijn-methodes"
+    extra.mkdir()
+    (extra / "kapot.yaml").write_text("id: kapot\nname: [\n", encoding="utf-8")
+    context = SetupContext(tmp_path, (extra,))
+    assert "kapot.yaml" in context.broken_text()
+    assert context.method("incidentmethode") is not None  # the others still load
+    assert SetupContext(tmp_path).broken_text() == ""

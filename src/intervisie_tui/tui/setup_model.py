@@ -105,6 +105,15 @@ class SetupContext:
     def methods(self) -> list[library.LibraryEntry]:
         return sorted(self.catalog.methods, key=lambda e: e.method.name.casefold())
 
+    def broken_text(self) -> str:
+        """One line about method files that could not be read, or an empty string."""
+        broken = self.catalog.broken
+        if not broken:
+            return ""
+        names = ", ".join(b.path.name for b in broken[:3]) + (" …" if len(broken) > 3 else "")
+        key = "setup.broken_method" if len(broken) == 1 else "setup.broken_methods"
+        return t(key, count=len(broken), names=names)
+
     def method(self, method_id: str | None) -> Method | None:
         entry = self.catalog.get(method_id) if method_id else None
         return entry.method if entry else None

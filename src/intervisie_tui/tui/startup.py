@@ -20,7 +20,7 @@ from intervisie_tui.core.plan import build_plan
 from intervisie_tui.core.setup import SessionSetup, validate_setup
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
-from intervisie_tui.tui.screens.dialogs import Choice
+from intervisie_tui.tui.screens.dialogs import Choice, Confirm
 from intervisie_tui.tui.session_view import SessionView
 
 if TYPE_CHECKING:
@@ -67,6 +67,18 @@ def offer_resume(app: IntervisieApp, info: store.SessionInfo) -> None:
 async def follow_choice(app: IntervisieApp, info: store.SessionInfo, choice: str | None) -> None:
     if choice in ("meeting", "pause"):
         await resume_session(app, info.session_id, choice)
+        return
+    if choice == "discard" and info.entries:
+        question = t("resume.discard_confirm", entries=info.entries)
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                discard_session(app, info)
+                open_setup_or_run(app)
+            else:
+                offer_resume(app, info)
+
+        app.push_screen(Confirm(question, t("resume.discard")), confirmed)
         return
     if choice == "discard":
         discard_session(app, info)

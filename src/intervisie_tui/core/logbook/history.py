@@ -97,7 +97,13 @@ class GroupHistory:
         )
 
     def previous_inbrenger(self) -> tuple[str, ...]:
-        return self.sessions[-1].holders("inbrenger") if self.sessions else ()
+        """Who brought the case in the last session that was held to the end.
+
+        A session broken off halfway (status running) may not have got to the
+        advice yet, so its inbrenger is not the one to ask what they did with it.
+        """
+        finished = [s for s in self.sessions if s.front.status == "finished"]
+        return finished[-1].holders("inbrenger") if finished else ()
 
     def last_participants(self) -> tuple[str, ...]:
         return tuple(self.sessions[-1].front.participants) if self.sessions else ()

@@ -117,6 +117,7 @@ MESSAGES: dict[str, str] = {
     "resume.new": "New session (the old one is kept)",
     "resume.discard": "Discard the old session",
     "resume.discarded": "The interrupted session was discarded",
+    "resume.discard_confirm": "Are you sure? The {entries} recorded items and the log of this session are deleted; this cannot be undone.",
     # setup
     "setup.filter": "Find a method…",
     "setup.group": "Group",
@@ -141,6 +142,8 @@ MESSAGES: dict[str, str] = {
     "setup.default_group": "Intervision group",
     "setup.unknown_method": "Method '{id}' not found",
     "setup.rounds": "Rounds",
+    "setup.broken_method": "A method file could not be read: {names}. 'intervisie methods validate' tells what is wrong.",
+    "setup.broken_methods": "{count} method files could not be read: {names}. 'intervisie methods validate' tells what is wrong.",
     "setup.total": "{minutes} min",
     "setup.roles": "Roles",
     # summary

@@ -117,6 +117,7 @@ MESSAGES: dict[str, str] = {
     "resume.new": "Nieuwe sessie (de oude blijft bewaard)",
     "resume.discard": "Oude sessie weggooien",
     "resume.discarded": "De onderbroken sessie is weggegooid",
+    "resume.discard_confirm": "Weet je het zeker? De {entries} vastgelegde punten en het verslag van deze sessie worden verwijderd; dat kan niet ongedaan worden gemaakt.",
     # setup
     "setup.filter": "Zoek een methode…",
     "setup.group": "Groep",
@@ -141,6 +142,8 @@ MESSAGES: dict[str, str] = {
     "setup.default_group": "Intervisiegroep",
     "setup.unknown_method": "Methode '{id}' niet gevonden",
     "setup.rounds": "Rondes",
+    "setup.broken_method": "Een methodebestand kon niet worden gelezen: {names}. 'intervisie methods validate' vertelt wat eraan schort.",
+    "setup.broken_methods": "{count} methodebestanden konden niet worden gelezen: {names}. 'intervisie methods validate' vertelt wat eraan schort.",
     "setup.total": "{minutes} min",
     "setup.roles": "Rollen",
     # summary

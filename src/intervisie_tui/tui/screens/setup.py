@@ -88,6 +88,8 @@ class SetupScreen(BaseScreen):
 
     async def on_mount(self) -> None:
         await self._fill_method_list("")
+        if self.context.broken_text():
+            self.notify(self.context.broken_text(), severity="warning", timeout=12)
         self.query_one("#method-filter", Input).focus()  # typing filters straight away
         if self.request.group:
             self._group_changed()
