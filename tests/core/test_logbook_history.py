@@ -258,5 +258,5 @@ def test_summary_text_tells_the_setup_screen_about_the_group(tmp_path):
     session(tmp_path, 1, [entry(1, "action", 2, "a")])
     (tmp_path / GROUP / "kapot.md").write_text("kapot", encoding="utf-8")
     summary = load_group(tmp_path, GROUP).summary_text("nl")
-    assert "1 eerdere sessie(s), de laatste op 2026-03-02 (Focusmethode); 1 open" in summary
+    assert "1 eerdere sessie, op 2026-03-02 (Focusmethode); 1 open actiepunt." in summary
     assert "kapot.md" in summary

@@ -118,16 +118,16 @@ class GroupHistory:
             parts.append(t_lang(lang, "history.goal", goal=self.group_file.goal))
         if self.sessions:
             last = self.sessions[-1].front
-            parts.append(
-                t_lang(
-                    lang,
-                    "history.summary",
-                    count=len(self.sessions),
-                    date=last.date.isoformat(),
-                    method=last.method_name or last.method,
-                    open=len(self.open_items()),
-                )
+            count, open_count = len(self.sessions), len(self.open_items())
+            sessions = t_lang(
+                lang,
+                "history.sessions_one" if count == 1 else "history.sessions",
+                count=count,
+                date=last.date.isoformat(),
+                method=last.method_name or last.method,
             )
+            key = {0: "history.open_none", 1: "history.open_one"}.get(open_count, "history.open")
+            parts.append(f"{sessions}; {t_lang(lang, key, open=open_count)}.")
         else:
             parts.append(t_lang(lang, "history.new"))
         if self.skipped:

@@ -54,7 +54,11 @@ MESSAGES: dict[str, str] = {
     "share.member": "Member {number}",
     # group history (setup screen)
     "history.goal": "Goal: {goal}",
-    "history.summary": "{count} earlier session(s), the last on {date} ({method}); {open} open action item(s).",
+    "history.sessions_one": "1 earlier session, on {date} ({method})",
+    "history.sessions": "{count} earlier sessions, the last on {date} ({method})",
+    "history.open_none": "no open action items",
+    "history.open_one": "1 open action item",
+    "history.open": "{open} open action items",
     "history.new": "No earlier sessions of this group yet.",
     "history.skipped": "Unreadable and skipped: {names}",
     # group file

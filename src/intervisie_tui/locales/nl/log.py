@@ -54,7 +54,11 @@ MESSAGES: dict[str, str] = {
     "share.member": "Lid {number}",
     # group history (setup screen)
     "history.goal": "Doel: {goal}",
-    "history.summary": "{count} eerdere sessie(s), de laatste op {date} ({method}); {open} open actiepunt(en).",
+    "history.sessions_one": "1 eerdere sessie, op {date} ({method})",
+    "history.sessions": "{count} eerdere sessies, de laatste op {date} ({method})",
+    "history.open_none": "geen open actiepunten",
+    "history.open_one": "1 open actiepunt",
+    "history.open": "{open} open actiepunten",
     "history.new": "Nog geen eerdere sessies van deze groep.",
     "history.skipped": "Niet te lezen en overgeslagen: {names}",
     # group file
