@@ -9,3 +9,9 @@ class IntervisieError(Exception):
     """A problem the user can understand and act on."""
 
     exit_code = 1
+
+
+class UsageProblem(IntervisieError):
+    """The command was typed in a way that cannot work (exit code 2, like a usage error)."""
+
+    exit_code = 2

@@ -36,6 +36,7 @@ async def test_go_around_walks_every_lid_in_order_and_empty_enter_skips():
         assert not bar.active
         statements = [(e.participant, e.text) for e in view.runner.state.entries]
         assert statements == [("Bo", "Wie beslist"), ("Dirk", "Waarom nu")]
+        assert "Bo ✓ · Cor – · Dirk ✓" in screen.query_one("#prompts").plain
         await pilot.press("enter")  # everyone had a turn: no new round
         assert not bar.active
 

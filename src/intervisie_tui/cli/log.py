@@ -22,7 +22,7 @@ from intervisie_tui.core.logbook.importer import import_log
 from intervisie_tui.core.logbook.naming import group_dir
 from intervisie_tui.core.logbook.parse import LogRecord, read_log, read_text
 from intervisie_tui.core.logbook.share import share_markdown
-from intervisie_tui.errors import IntervisieError
+from intervisie_tui.errors import IntervisieError, UsageProblem
 from intervisie_tui.i18n import t
 
 log_app = typer.Typer(no_args_is_help=True, help=t("cli.help.log"))
@@ -145,7 +145,8 @@ def export_log(
 ) -> None:
     """A summary to share: method, date, insights and action items; no case, no names."""
     if not share:
-        raise typer.BadParameter(t("cli.log.share_required"), param_hint="--share")
+        # one translated line, not click's English "Invalid value for --share"
+        raise UsageProblem(t("cli.log.share_required"))
     text = share_markdown(read_log(_existing(file)), keep_names=keep_names)
     if output is None:
         typer.echo(text, nl=False)

@@ -130,6 +130,9 @@ class SessionView:
         }
         return spoken | self._skipped.get(state.current, set())
 
+    def passed_in_step(self) -> set[str]:
+        return self._skipped.get(self.runner.state.current, set())
+
     def next_speaker(self) -> str | None:
         done = self.spoken_in_step()
         return next((n for n in self.runner.step.go_around if n not in done), None)

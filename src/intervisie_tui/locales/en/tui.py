@@ -124,6 +124,7 @@ MESSAGES: dict[str, str] = {
     "setup.participants": "Participants",
     "setup.case": "Case",
     "setup.case_hint": "what is it about?",
+    "setup.group_hint": "e.g. District team East",
     "setup.participants_hint": "An, Bo, Cor …",
     "setup.role_hint": "name",
     "setup.question": "Help question",

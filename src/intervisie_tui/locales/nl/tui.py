@@ -124,6 +124,7 @@ MESSAGES: dict[str, str] = {
     "setup.participants": "Deelnemers",
     "setup.case": "Casus",
     "setup.case_hint": "waar gaat het over?",
+    "setup.group_hint": "bijv. Wijkteam Oost",
     "setup.participants_hint": "An, Bo, Cor …",
     "setup.role_hint": "naam",
     "setup.question": "Hulpvraag",

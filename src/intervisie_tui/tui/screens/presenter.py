@@ -53,7 +53,9 @@ class PresenterScreen(BaseScreen):
 
     def render_state(self) -> None:
         self.query_one("#presenter-phase", Static).update(self.view.phase_heading())
-        self.query_one(PromptPanel).show(self.view.runner.step, self.view.spoken_in_step())
+        self.query_one(PromptPanel).show(
+            self.view.runner.step, self.view.spoken_in_step(), self.view.passed_in_step()
+        )
         self.refresh_clock()
 
     async def _run(self, action: str) -> None:

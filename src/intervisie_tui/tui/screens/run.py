@@ -127,7 +127,9 @@ class RunScreen(BaseScreen):
         step = runner.step
         self.query_one("#run-title", Static).update(self.view.title())
         self.query_one("#phase-name", Static).update(self.view.phase_heading())
-        self.query_one(PromptPanel).show(step, self.view.spoken_in_step())
+        self.query_one(PromptPanel).show(
+            step, self.view.spoken_in_step(), self.view.passed_in_step()
+        )
         recent = self.view.recent_entries()
         if step.kind == "followup":
             recent = "\n\n".join(part for part in (self.view.followup_text(), recent) if part)

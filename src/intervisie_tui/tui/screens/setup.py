@@ -48,7 +48,13 @@ class SetupScreen(BaseScreen):
                 groups = SuggestFromList(self.context.groups, case_sensitive=False)
                 yield field_row(
                     t("setup.group"),
-                    Input(self.request.group or "", id="group", compact=True, suggester=groups),
+                    Input(
+                        self.request.group or "",
+                        id="group",
+                        compact=True,
+                        suggester=groups,
+                        placeholder=t("setup.group_hint"),
+                    ),
                 )
                 yield Static("", id="group-info")
                 yield field_row(

@@ -30,12 +30,14 @@ def prompt_line(prompt: RolePrompt) -> Text:
     return Text.assemble((label, "bold"), ": ", prompt.text)
 
 
-def go_around_line(step: Step, done: set[str]) -> Text:
-    """`Rondje: An ✓ · Bo ▶ · Cor` — who has spoken and who is next."""
+def go_around_line(step: Step, done: set[str], passed: set[str] = frozenset()) -> Text:
+    """`Rondje: An ✓ · Bo – · Cor ▶ · Dirk`: who spoke, who passed, who is next."""
     parts: list[Text] = []
     upcoming = next((n for n in step.go_around if n not in done), None)
     for name in step.go_around:
-        if name in done:
+        if name in passed:
+            parts.append(Text(f"{name} –", style="dim"))
+        elif name in done:
             parts.append(Text(f"{name} ✓", style="dim"))
         elif name == upcoming:
             parts.append(Text(f"{name} ▶", style="bold reverse"))
@@ -52,7 +54,9 @@ class PromptPanel(Static):
     plain = ""
     """The shown text without styling (for tests and screen readers)."""
 
-    def show(self, step: Step, spoken: set[str] | None = None) -> None:
+    def show(
+        self, step: Step, spoken: set[str] | None = None, passed: set[str] = frozenset()
+    ) -> None:
         blocks: list[Text] = []
         if step.instruction:
             blocks.append(Text(step.instruction))
@@ -63,7 +67,7 @@ class PromptPanel(Static):
         if step.go_around:
             if step.go_around_prompt:
                 blocks.append(Text(f"“{step.go_around_prompt}”", style="italic"))
-            blocks.append(go_around_line(step, spoken or set()))
+            blocks.append(go_around_line(step, spoken or set(), passed))
         for prompt in step.prompts:
             blocks.append(prompt_line(prompt))
         spaced: list[Text] = []
