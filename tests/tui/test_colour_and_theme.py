@@ -5,6 +5,7 @@ from __future__ import annotations
 from intervisie_tui.tui.app import IntervisieApp
 from intervisie_tui.tui.config import AppConfig
 from intervisie_tui.tui.screens.setup import SetupScreen
+from intervisie_tui.tui.widgets.countdown import Countdown
 
 from .harness import RunHarness, make_view
 from .test_whole_session import wait_for
@@ -21,8 +22,8 @@ async def test_no_color_still_says_overtime_in_words_and_sign(monkeypatch):
         clock.advance(6 * 60)
         screen = app.screen
         screen.refresh_clock()
-        assert "+01:00" in str(screen.query_one("#status-line").render())
-        assert "Over tijd" in str(screen.query_one("#countdown-caption").render())
+        assert "+01:00" in screen.query_one(Countdown).status
+        assert "Over tijd" in screen.query_one(Countdown).caption
 
 
 async def test_f2_switches_between_dark_and_light():

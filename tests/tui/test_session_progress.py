@@ -1,10 +1,10 @@
-"""SessionProgress: no ETA timer, and it only moves when the bar visibly moves."""
+"""SessionProgress: one line, bar in half cells, repaints only when the line changes."""
 
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from intervisie_tui.tui.widgets.progress import SessionProgress
+from intervisie_tui.tui.widgets.progress import SessionProgress, bar_text
 
 
 class ProgressApp(App[None]):
@@ -12,24 +12,26 @@ class ProgressApp(App[None]):
         yield SessionProgress(id="progress")
 
 
-async def test_no_timer_runs_for_an_eta_we_never_show():
-    app = ProgressApp()
-    async with app.run_test(size=(40, 3)) as pilot:
-        await pilot.pause()
-        assert not app.query_one(SessionProgress)._timers
+def test_bar_text_moves_in_half_cells():
+    assert bar_text(0, 4) == ("", "────")
+    assert bar_text(0.125, 4) == ("╸", "───")
+    assert bar_text(0.5, 4) == ("━━", "──")
+    assert bar_text(2.0, 4) == ("━━━━", "")  # overtime: full, never longer
 
 
-async def test_moves_by_half_cells_only():
+async def test_no_timer_and_no_repaint_while_the_line_stays_the_same():
     app = ProgressApp()
     async with app.run_test(size=(40, 3)) as pilot:
         await pilot.pause()
         bar = app.query_one(SessionProgress)
-        half_cell = 1000 / (bar.size.width * 2)
-        bar.show(0, 1000)
-        assert (bar.total, bar.progress) == (1000, 0)
-        bar.show(half_cell * 0.9, 1000)  # not yet half a cell: nothing to redraw
-        assert bar.progress == 0
-        bar.show(half_cell * 1.1, 1000)
-        assert bar.progress == half_cell * 1.1
-        bar.show(half_cell * 1.1, 2000)  # a new total always applies
-        assert bar.total == 2000
+        assert not bar._timers
+        bar.show(0, 1000, "Einde ± 14:10")
+        await pilot.pause()
+        line = "".join(s.text for s in bar.render_line(0))
+        assert line.endswith(" Einde ± 14:10") and line.startswith("─")
+        calls = []
+        bar.refresh = lambda *a, **k: calls.append(a)  # type: ignore[method-assign]
+        bar.show(1, 1000, "Einde ± 14:10")  # far less than half a cell: same line
+        assert calls == []
+        bar.show(500, 1000, "Einde ± 14:10")
+        assert len(calls) == 1

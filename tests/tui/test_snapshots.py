@@ -51,7 +51,13 @@ def test_run_screen(snap_compare, lang, size):
 def test_presenter_screen(snap_compare, lang, size):
     view, _ = incident_view(lang)
     app = ScreenHarness(lambda: RunScreen(view))
-    assert snap_compare(app, press=["p"], terminal_size=size)
+
+    async def presenter(pilot):
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.pause()  # let the new screen settle before the picture
+
+    assert snap_compare(app, run_before=presenter, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -275,4 +275,4 @@ def status_text(view: SessionView) -> str:
         "paused": t("status.paused"),
         "finished": t("status.finished"),
     }[runner.state.status]
-    return f"{view.step_position()}: {step.name} · {remaining} · {state} · {view.projected_text()}"
+    return f"{view.step_position()}: {step.name} · {remaining} · {state}"  # end: progress line

@@ -31,7 +31,6 @@ class PresenterScreen(BaseScreen):
             yield Static("", id="presenter-phase")
             yield Countdown(max_scale=4, center=True, id="presenter-countdown")
             yield PromptPanel(id="presenter-prompts")
-        yield Static("", id="presenter-status")
 
     def on_mount(self) -> None:
         self.render_state()
@@ -47,9 +46,8 @@ class PresenterScreen(BaseScreen):
             self.query_one(Countdown).flash()
         warn = max(runner.step.warn_at, default=0)
         self.query_one(Countdown).show(
-            runner.remaining(), warn, runner.is_paused, self.view.caption()
+            runner.remaining(), warn, runner.is_paused, self.view.caption(), status_text(self.view)
         )
-        self.query_one("#presenter-status", Static).update(status_text(self.view))
 
     def render_state(self) -> None:
         self.query_one("#presenter-phase", Static).update(self.view.phase_heading())

@@ -71,10 +71,7 @@ class RunScreen(BaseScreen):
                 with VerticalScroll(id="prompt-scroll"):
                     yield PromptPanel(id="prompts")
                     yield Static("", id="recent")
-        with Horizontal(id="run-progress"):
-            yield SessionProgress(id="progress")
-            yield Static("", id="projected")
-        yield Static("", id="status-line")
+        yield SessionProgress(id="progress")
         yield CaptureBar(id="capture")
         yield Footer(show_command_palette=False)  # ctrl+p still works; room for ? and q
 
@@ -87,12 +84,17 @@ class RunScreen(BaseScreen):
     # -- the clock -----------------------------------------------------------------
 
     def _schedule_tick(self) -> None:
-        delay = self.view.seconds_to_next_change()
-        self._timer = self.set_timer(delay, self._tick, name="countdown")
+        """Wake just after the shown second changes, then every second on that beat.
 
-    def _tick(self) -> None:
+        One interval timer instead of a new timer per second: the beat only moves
+        when a command (pause, resume, a step) moves it, and then it is restarted.
+        """
+        delay = self.view.seconds_to_next_change()
+        self._timer = self.set_timer(delay, self._start_beat, name="countdown")
+
+    def _start_beat(self) -> None:
         self.refresh_clock()
-        self._schedule_tick()
+        self._timer = self.set_interval(1.0, self.refresh_clock, name="countdown")
 
     def refresh_clock(self) -> None:
         """Read the clock, fire due alerts and redraw the time-dependent parts."""
@@ -103,14 +105,18 @@ class RunScreen(BaseScreen):
         step = runner.step
         countdown = self.query_one(Countdown)
         caption = self.view.caption()
-        countdown.show(runner.remaining(), max(step.warn_at, default=0), runner.is_paused, caption)
+        countdown.show(
+            runner.remaining(),
+            max(step.warn_at, default=0),
+            runner.is_paused,
+            caption,
+            status_text(self.view),
+        )
         record = runner.state.steps[step.index]
         self.query_one(Agenda).tick(step, step.duration + record.extra, runner.elapsed_in_step())
-        progress = self.query_one(SessionProgress)
-        progress.show(runner.session_elapsed(), max(1, self.view.planned_total()))
-        self._set_text("#projected", self.view.projected_text())
-        # one fixed line: repaint it, no layout of the whole screen every second
-        self._set_text("#status-line", status_text(self.view), layout=False)
+        self.query_one(SessionProgress).show(
+            runner.session_elapsed(), self.view.planned_total(), self.view.projected_text()
+        )
 
     def _set_text(self, selector: str, text: str, layout: bool = True) -> None:
         """Update a Static only when its text changed: each update repaints (and lays out)."""

@@ -19,7 +19,9 @@ def agenda_row(step: Step, planned: int, actual: float, current: bool, width: in
     """`▶ 3 Roddelronde      4:12/10m`: name truncated so the times always fit."""
     marker = "▶" if current else ("✓" if actual > 0 else "·")  # a blank would be trimmed
     times = format_duration(planned)
-    if actual > 0:
+    if current and actual > 0:  # running: whole minutes, so the row changes once a minute
+        times = f"{int(actual // 60)}m/{times}"
+    elif actual > 0:
         times = f"{format_elapsed(actual)}/{times}"
     head = f"{marker}{step.index + 1:>3} "
     room = max(4, width - len(head) - len(times) - 1)
@@ -35,12 +37,17 @@ class Agenda(OptionList):
     """Selecting a step (enter or click) asks the screen to jump there."""
 
     _live: tuple[int, str] | None = None
+    _minute: tuple[int, int, int] | None = None
 
     def row_width(self) -> int:
         return max(20, (self.scrollable_content_region.width or 30) - 1)
 
     def tick(self, step: Step, planned: int, actual: float) -> None:
         """Let the current step's time run along; repaints only when its text changes."""
+        minute = (step.index, planned, int(actual // 60))
+        if minute == self._minute:  # the row shows whole minutes: nothing to do
+            return
+        self._minute = minute
         row = agenda_row(step, planned, actual, True, self.row_width())
         if self._live != (step.index, row.plain) and step.index < self.option_count:
             self._live = (step.index, row.plain)
@@ -49,7 +56,7 @@ class Agenda(OptionList):
     def show(self, rows: list[tuple[Step, int, float]], current: int) -> None:
         """`rows` holds (step, planned seconds incl. extra, actual seconds)."""
         width = self.row_width()
-        self._live = None
+        self._live = self._minute = None
         keep = self.highlighted if self.has_focus else current
         self.set_options(
             Option(

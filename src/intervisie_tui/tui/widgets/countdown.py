@@ -1,17 +1,27 @@
 """The big countdown: remaining time of the current step, calm -> warning -> overtime.
 
+One widget draws the digits, the caption under them ("nog te gaan", "over tijd")
+and the plain-text status line (time and step as text, for screen readers and
+`tmux capture-pane`). One widget on purpose: Textual visits every widget near a
+change on each frame, so drawing these as one keeps the once-a-second repaint
+cheap (idle CPU on a laptop running on battery for three hours).
+
 It only renders what it is given (`show`); the run screen reads the clock.
 Overtime is shown as `+mm:ss` and keeps counting, never frozen at 00:00.
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Static
+import textwrap
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widget import Widget
 
 from intervisie_tui.core.duration import format_clock
-from intervisie_tui.tui.widgets.bigclock import BigClock
+from intervisie_tui.tui.widgets.bigclock import ROWS, fitting_size, render_rows
 
 MOODS = ("calm", "warning", "overtime")
 
@@ -25,29 +35,113 @@ def mood_for(remaining: float, warn_from: int) -> str:
     return "calm"
 
 
-class Countdown(Vertical):
-    """Large digits plus one line saying what they mean (left, over time, paused)."""
+class Countdown(Widget):
+    """Digits as large as fit (up to `max_scale`), then caption and status lines."""
+
+    COMPONENT_CLASSES = {"countdown--caption", "countdown--status"}
+    DEFAULT_CSS = """
+    Countdown { height: auto; width: 1fr; }
+    Countdown > .countdown--caption { color: $text-muted; }
+    Countdown > .countdown--status { color: $text; }
+    """
 
     def __init__(self, max_scale: int = 2, center: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.max_scale = max_scale
         self.center = center
+        self.value = "00:00"
+        self.caption = ""
+        self.status = ""
+        self._cache: list[Strip] = []
+        self._styles: dict[str, Style] = {}
+        self._look: tuple[str, bool] | None = None
+        self._cache_key: tuple[object, ...] = ()
 
-    def compose(self) -> ComposeResult:
-        yield BigClock("00:00", max_scale=self.max_scale, center=self.center, id="digits")
-        yield Static("", id="countdown-caption")
+    def show(
+        self, remaining: float, warn_from: int, paused: bool, caption: str, status: str = ""
+    ) -> None:
+        value = format_clock(remaining)
+        if (value, caption, status) != (self.value, self.caption, self.status):
+            width = self.size.width or 80
+            before = (len(self.value), len(self._text_lines(width)))
+            self.value, self.caption, self.status = value, caption, status
+            after = (len(value), len(self._text_lines(width)))
+            self.refresh(layout=before != after)  # a layout only when the height changes
+        look = (mood_for(remaining, warn_from), paused)
+        if look != self._look:  # classes restyle the widget: only when the mood changes
+            self._look = look
+            for name in MOODS:
+                self.set_class(name == look[0], f"-{name}")
+            self.set_class(paused, "-paused")
 
-    def show(self, remaining: float, warn_from: int, paused: bool, caption: str) -> None:
-        self.query_one("#digits", BigClock).update(format_clock(remaining))
-        label = self.query_one("#countdown-caption", Static)
-        if label.content != caption:  # it changes with the state, not every second
-            label.update(caption)
-        mood = mood_for(remaining, warn_from)
-        for name in MOODS:
-            self.set_class(name == mood, f"-{name}")
-        self.set_class(paused, "-paused")
+    def on_resize(self) -> None:
+        self.refresh()  # the drawing depends on the size: never keep lines drawn for another
 
     def flash(self) -> None:
-        """Briefly invert the countdown: the visible half of an alert."""
+        """Briefly light up the countdown: the visible half of an alert."""
         self.add_class("-flash")
         self.set_timer(1.5, lambda: self.remove_class("-flash"))
+
+    # -- drawing -------------------------------------------------------------------
+
+    def _text_lines(self, width: int) -> list[tuple[str, str]]:
+        lines = [(self.caption, "countdown--caption")] if self.caption else []
+        status = self.status
+        wrapped = [status] if len(status) <= width else textwrap.wrap(status, max(10, width))
+        lines.extend((line, "countdown--status") for line in wrapped if line)
+        return lines
+
+    def _text_rows(self, width: int) -> int:
+        return len(self._text_lines(width))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        limit = ROWS * self.max_scale
+        if self.center:
+            limit = max(ROWS, container.height - self._text_rows(width))
+        _, scale = fitting_size(self.value, width, limit, self.max_scale)
+        return (ROWS * scale if scale else 1) + self._text_rows(width)
+
+    def render_line(self, y: int) -> Strip:
+        strips = self._strips()
+        if 0 <= y < len(strips):
+            return strips[y]
+        return Strip([Segment(" " * self.size.width, self._style(""))])
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache_key = ()  # colours changed (mood, flash, theme): draw again
+        self._styles = {}
+
+    def _style(self, component: str) -> Style:
+        """The widget's style, or a component's on top of it; looked up once per style change."""
+        if component not in self._styles:
+            style = self.rich_style
+            if component:
+                style = style + self.get_component_rich_style(component, partial=True)
+            self._styles[component] = style
+        return self._styles[component]
+
+    def _strips(self) -> list[Strip]:
+        """Every line for the current state and size, drawn once per change, not per line."""
+        width, height = self.size
+        key = (self.value, self.caption, self.status, width, height)
+        if self._cache_key != key:
+            texts = self._text_lines(width)
+            cell_width, scale = fitting_size(
+                self.value, width, max(1, height - len(texts)), self.max_scale
+            )
+            digits = render_rows(self.value, cell_width, scale) if scale else [self.value]
+            block = [(row, "") for row in digits] + texts
+            top = max(0, (height - len(block)) // 2) if self.center else 0
+            lines = [("", "")] * top + block
+            self._cache = [self._line(text, self._style(c), width) for text, c in lines]
+            self._cache_key = key
+        return self._cache
+
+    def _line(self, text: str, style: Style, width: int) -> Strip:
+        text = text[:width]
+        left = max(0, (width - len(text)) // 2) if self.center else 0
+        right = width - left - len(text)
+        # padding in segments of its own: SVG screenshots collapse leading spaces in a run
+        parts = [(" " * left, style), (text, style), (" " * right, style)]
+        return Strip([Segment(part, s) for part, s in parts if part])

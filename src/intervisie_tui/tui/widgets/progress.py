@@ -1,30 +1,62 @@
-"""The session's progress bar, minus the work nobody sees.
+"""The session's progress: one line with a bar and the projected end, drawn as one widget.
 
-Textual's ProgressBar wakes up once a second to recompute an ETA we never show,
-which redraws part of the screen a second time every second (idle CPU on a
-laptop running on battery for three hours). This one has no such timer and
-only moves when the bar visibly moves.
+Textual's ProgressBar wakes up every second for an ETA we never show, and it
+is three widgets (bar, percentage, ETA) that Textual visits on every frame.
+This draws the bar in half cells and the text in one line, and repaints only
+when what it shows changes (idle CPU on a laptop on battery for three hours).
 """
 
 from __future__ import annotations
 
-from textual import events
-from textual.widgets import ProgressBar
+from rich.segment import Segment
+from textual.strip import Strip
+from textual.widget import Widget
+
+FULL, HALF, EMPTY = "━", "╸", "─"
 
 
-class SessionProgress(ProgressBar):
+def bar_text(fraction: float, width: int) -> tuple[str, str]:
+    """(done part, rest) of a bar `width` cells wide, in half-cell steps."""
+    if width <= 0:
+        return "", ""
+    halves = round(min(max(fraction, 0.0), 1.0) * width * 2)
+    done = FULL * (halves // 2) + (HALF if halves % 2 else "")
+    return done, EMPTY * (width - len(done))
+
+
+class SessionProgress(Widget):
+    COMPONENT_CLASSES = {"progress--done", "progress--rest", "progress--text"}
+    DEFAULT_CSS = """
+    SessionProgress { height: 1; padding: 0 1; }
+    SessionProgress > .progress--done { color: $primary; }
+    SessionProgress > .progress--rest { color: $panel-lighten-2; }
+    SessionProgress > .progress--text { color: $text-muted; }
+    """
+
     def __init__(self, **kwargs) -> None:
-        super().__init__(total=100, show_eta=False, show_percentage=False, **kwargs)
+        super().__init__(**kwargs)
+        self.fraction = 0.0
+        self.text = ""
+        self._shown: tuple[str, str, str] | None = None
 
-    def on_mount(self, event: events.Mount) -> None:
-        event.prevent_default()  # ProgressBar.on_mount would start the ETA timer
-        self.update()
+    def show(self, done: float, total: float, text: str) -> None:
+        """Set the bar and the text; repaints only when the drawn line changes."""
+        self.fraction = done / max(total, 1.0)
+        self.text = text
+        drawn = self._parts(self.size.width)
+        if drawn != self._shown:
+            self.refresh()
 
-    def show(self, done: float, total: float) -> None:
-        """Set the bar, skipping changes smaller than the half cell the bar draws."""
-        total = max(total, 1.0)
-        steps = max(1, self.size.width) * 2
-        old = self.progress
-        if total == self.total and int(done / total * steps) == int(old / total * steps):
-            return
-        self.update(total=total, progress=done)
+    def _parts(self, width: int) -> tuple[str, str, str]:
+        label = f" {self.text}" if self.text else ""
+        done, rest = bar_text(self.fraction, max(0, width - len(label)))
+        return done, rest, label
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        self._shown = parts = self._parts(width)
+        styles = [self.get_component_rich_style(c) for c in COMPONENTS]
+        return Strip([Segment(part, style) for part, style in zip(parts, styles, strict=True)])
+
+
+COMPONENTS = ("progress--done", "progress--rest", "progress--text")
