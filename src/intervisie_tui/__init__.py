@@ -1,8 +1,5 @@
 """intervisie-tui: a terminal timekeeper and session runner for intervisie."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("intervisie-tui")
-except PackageNotFoundError:  # running from a source tree without install
-    __version__ = "0.0.0+local"
+#: The single source of the version: pyproject.toml reads it from here (hatch),
+#: so start-up does not pay for importlib.metadata.
+__version__ = "0.1.0"

@@ -10,8 +10,6 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "intervisie"
 
 ENV_CONFIG_DIR = "INTERVISIE_CONFIG_DIR"
@@ -26,21 +24,26 @@ def _env_path(name: str) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def _platform_dir(kind: str) -> Path:
+    """platformdirs' folder of `kind`; imported only when no override is set."""
+    import platformdirs
+
+    return Path(getattr(platformdirs, kind)(APP_NAME, appauthor=False))
+
+
 def config_dir() -> Path:
     """User config dir: user methods and settings."""
-    return _env_path(ENV_CONFIG_DIR) or Path(
-        platformdirs.user_config_dir(APP_NAME, appauthor=False)
-    )
+    return _env_path(ENV_CONFIG_DIR) or _platform_dir("user_config_dir")
 
 
 def data_dir() -> Path:
     """User data dir: session logs, one folder per group."""
-    return _env_path(ENV_DATA_DIR) or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return _env_path(ENV_DATA_DIR) or _platform_dir("user_data_dir")
 
 
 def state_dir() -> Path:
     """User state dir: journals of running and interrupted sessions."""
-    return _env_path(ENV_STATE_DIR) or Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+    return _env_path(ENV_STATE_DIR) or _platform_dir("user_state_dir")
 
 
 def user_methods_dir() -> Path:

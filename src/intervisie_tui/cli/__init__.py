@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-import traceback
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -25,6 +24,13 @@ if TYPE_CHECKING:
     import typer
 
 SUBCOMMAND_MODULES = ("methods", "session", "log", "group", "doctor")
+#: Which module defines each sub-command: `intervisie run ...` imports only `session`.
+COMMAND_MODULE = {
+    "methods": "methods", "run": "session", "resume": "session",
+    "log": "log", "group": "group", "doctor": "doctor",
+}  # fmt: skip
+#: Root options that take a value (so their value is not mistaken for the command).
+VALUE_OPTIONS = {"--lang", "--methods", "--log-dir", "--sound"}
 """Imported in this order, which is the order of `intervisie --help`."""
 
 
@@ -36,7 +42,8 @@ def main(argv: list[str] | None = None) -> None:
 
         from intervisie_tui.cli.help_text import retranslate
 
-        command = get_command(register())
+        args = sys.argv[1:] if argv is None else argv
+        command = get_command(register(requested_command(args)))
         retranslate(command)
         command(args=argv, prog_name="intervisie")  # usage errors are handled by typer itself
     except IntervisieError as problem:
@@ -67,12 +74,28 @@ def requested_language(args: Sequence[str]) -> str | None:
     return wanted if wanted in LANGUAGES else None
 
 
-def register() -> typer.Typer:
-    """Import the sub-command modules (they register on import); return the root app.
+def requested_command(args: Sequence[str]) -> str | None:
+    """The sub-command named in ARGS (`run`, `methods`, ...), or None."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMAND_MODULE else None
+    return None
 
-    Idempotent: Python imports each module once.
+
+def register(command: str | None = None) -> typer.Typer:
+    """Import sub-command modules (they register on import); return the root app.
+
+    With a known `command` only its module is imported: starting a meeting with
+    `intervisie run` should not pay for the log, group and doctor commands.
+    Without one (root help, the setup screen) all are. Idempotent.
     """
-    for name in SUBCOMMAND_MODULES:
+    names = [COMMAND_MODULE[command]] if command in COMMAND_MODULE else SUBCOMMAND_MODULES
+    for name in names:
         importlib.import_module(f"intervisie_tui.cli.{name}")
     from intervisie_tui.cli.common import app
 
@@ -85,6 +108,8 @@ def write_crash_report(error: BaseException) -> str:
         folder = paths.state_dir()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.txt"
+        import traceback  # only when something went wrong: not at every start
+
         details = "".join(traceback.format_exception(error))
         path.write_text(f"intervisie {__version__}\n{details}", encoding="utf-8")
         return str(path)

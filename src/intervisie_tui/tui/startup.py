@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intervisie_tui.core import store
-from intervisie_tui.core.group import mark_topic_chosen
 from intervisie_tui.core.logbook.live import LiveLog
 from intervisie_tui.core.logbook.naming import group_dir
 from intervisie_tui.core.logbook.writer import remove_session_log
@@ -150,6 +149,8 @@ def begin_session(app: IntervisieApp, method: Method, setup: SessionSetup) -> Se
 
 def mark_topic(app: IntervisieApp, setup: SessionSetup) -> None:
     """A case taken from the group's topic list gets today's date there (deepening a theme)."""
+    from intervisie_tui.core.group import mark_topic_chosen  # only when a case is named
+
     try:
         mark_topic_chosen(setup.group, setup.case_title, app.clock.now().date(), app.log_root())
     except IntervisieError as problem:  # a broken group file must not stop the meeting
