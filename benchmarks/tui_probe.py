@@ -19,7 +19,7 @@ from pathlib import Path
 
 POLL = 0.02  # seconds between two looks at the pane while waiting for the first paint
 WIDTH, HEIGHT = "80", "24"
-STATUS_TIME = re.compile(r"\d+/\d+: .*? · (\+?)(?:(\d+):)?(\d{2}):(\d{2}) · ")
+STATUS_TIME = re.compile(r"\d+/\d+: .*? · (\+?)(?:(\d+):)?(\d{2}):(\d{2})(?: ·|$)")
 
 
 class BenchError(Exception):
