@@ -97,6 +97,8 @@ async def test_help_lists_every_key():
         keys = [key for key, _ in app.screen.rows]
         for key in ("space", "→", "←", "+", "-", "i", "a", "n", "p", "?", "q", "esc"):
             assert key in keys
+        assert all(text for _, text in app.screen.rows)  # no key without a description
+        assert len(keys) == len(set(keys))
         await pilot.press("escape")
         assert isinstance(app.screen, RunScreen)
 

@@ -88,6 +88,27 @@ class Ask(TranslatedBindings, ModalScreen[str | None]):
         self.dismiss(event.value.strip() or None)
 
 
+#: Shown once in the help, below the one-key actions (their bindings are hidden or shared).
+HELP_EXTRA = (
+    ("esc", "key.escape"),
+    ("↑ ↓", "key.scroll"),
+    ("ctrl+o", "key.log_elsewhere"),
+    ("ctrl+p", "help.palette"),
+    ("F2", "key.theme"),
+)
+HELP_SKIP = {"start", "resume", "escape", "log_elsewhere"}
+
+
+def help_rows(bindings: list[Binding]) -> list[tuple[str, str]]:
+    """(key, what it does) for the help screen: every described binding, then the extras."""
+    rows = [
+        (b.key_display or b.key.split(",")[0], t(b.description))
+        for b in bindings
+        if b.description and b.id not in HELP_SKIP
+    ]
+    return rows + [(key, t(text)) for key, text in HELP_EXTRA]
+
+
 class HelpScreen(TranslatedBindings, ModalScreen[None]):
     """Every key of the run screen with what it does."""
 

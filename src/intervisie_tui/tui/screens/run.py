@@ -16,7 +16,7 @@ from textual.widgets import Footer, OptionList, Static
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.screens.base import BaseScreen
-from intervisie_tui.tui.screens.dialogs import Ask, Confirm, HelpScreen
+from intervisie_tui.tui.screens.dialogs import Ask, Confirm, HelpScreen, help_rows
 from intervisie_tui.tui.session_view import SessionView, status_text
 from intervisie_tui.tui.widgets.agenda import Agenda
 from intervisie_tui.tui.widgets.capture import CaptureBar, Field
@@ -117,12 +117,6 @@ class RunScreen(BaseScreen):
         self.query_one(SessionProgress).show(
             runner.session_elapsed(), self.view.planned_total(), self.view.projected_text()
         )
-
-    def _set_text(self, selector: str, text: str, layout: bool = True) -> None:
-        """Update a Static only when its text changed: each update repaints (and lays out)."""
-        widget = self.query_one(selector, Static)
-        if widget.content != text:
-            widget.update(text, layout=layout)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.render_state)  # agenda names use the width they get
@@ -298,23 +292,7 @@ class RunScreen(BaseScreen):
         self.app.push_screen(PresenterScreen(self.view))
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.active_bindings_for_help()))
-
-    def active_bindings_for_help(self) -> list[tuple[str, str]]:
-        rows = []
-        for binding in self.BINDINGS:
-            if binding.id in ("start", "resume", "escape"):
-                continue
-            key = binding.key_display or binding.key.split(",")[0]
-            rows.append((key, t(binding.description)))
-        rows += [
-            ("esc", t("key.escape")),
-            ("↑ ↓", t("key.scroll")),
-            ("ctrl+o", t("key.log_elsewhere")),
-            ("ctrl+p", t("help.palette")),
-            ("F2", t("key.theme")),
-        ]
-        return rows
+        self.app.push_screen(HelpScreen(help_rows(self.BINDINGS)))
 
     def action_quit_session(self) -> None:
         self.app.push_screen(Confirm(t("run.quit_question"), t("run.quit_yes")), self._quit)
