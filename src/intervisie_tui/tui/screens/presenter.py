@@ -8,12 +8,13 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from intervisie_tui.tui.screens.base import BaseScreen
+from intervisie_tui.tui.screens.beat import ClockBeat
 from intervisie_tui.tui.session_view import SessionView, status_text
 from intervisie_tui.tui.widgets.countdown import Countdown
 from intervisie_tui.tui.widgets.prompts import PromptPanel
 
 
-class PresenterScreen(BaseScreen):
+class PresenterScreen(ClockBeat, BaseScreen):
     """Big and quiet; `p` or escape goes back. Pause and next still work here."""
 
     BINDINGS = [
@@ -34,11 +35,7 @@ class PresenterScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.render_state()
-        self._tick()
-
-    def _tick(self) -> None:
-        self.refresh_clock()
-        self.set_timer(self.view.seconds_to_next_change(), self._tick)
+        self.restart_beat()
 
     def refresh_clock(self) -> None:
         runner = self.view.runner
@@ -61,6 +58,7 @@ class PresenterScreen(BaseScreen):
         run_screen = self.app.screen_stack[-2]
         await run_screen.run_action(action)
         self.render_state()
+        self.restart_beat()  # pause, resume or next moved the beat
 
     async def action_toggle(self) -> None:
         status = self.view.runner.state.status

@@ -16,6 +16,7 @@ from textual.widgets import Footer, OptionList, Static
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.screens.base import BaseScreen
+from intervisie_tui.tui.screens.beat import ClockBeat
 from intervisie_tui.tui.screens.dialogs import Ask, Confirm, HelpScreen, help_rows
 from intervisie_tui.tui.session_view import SessionView, status_text
 from intervisie_tui.tui.widgets.agenda import Agenda
@@ -27,7 +28,7 @@ from intervisie_tui.tui.widgets.prompts import PromptPanel
 KIND_KEYS = {"note": "capture.note", "insight": "capture.insight"}
 
 
-class RunScreen(BaseScreen):
+class RunScreen(ClockBeat, BaseScreen):
     """Runs one session; `view` wraps the runner, the log and the alerts."""
 
     BINDINGS = [
@@ -59,7 +60,6 @@ class RunScreen(BaseScreen):
     def __init__(self, view: SessionView) -> None:
         super().__init__()
         self.view = view
-        self._timer = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="run-title")
@@ -79,22 +79,9 @@ class RunScreen(BaseScreen):
         self.query_one(Countdown).can_focus = True
         self.action_focus_timer()
         self.render_state()
-        self._schedule_tick()
+        self.restart_beat()
 
     # -- the clock -----------------------------------------------------------------
-
-    def _schedule_tick(self) -> None:
-        """Wake just after the shown second changes, then every second on that beat.
-
-        One interval timer instead of a new timer per second: the beat only moves
-        when a command (pause, resume, a step) moves it, and then it is restarted.
-        """
-        delay = self.view.seconds_to_next_change()
-        self._timer = self.set_timer(delay, self._start_beat, name="countdown")
-
-    def _start_beat(self) -> None:
-        self.refresh_clock()
-        self._timer = self.set_interval(1.0, self.refresh_clock, name="countdown")
 
     def refresh_clock(self) -> None:
         """Read the clock, fire due alerts and redraw the time-dependent parts."""
@@ -147,7 +134,7 @@ class RunScreen(BaseScreen):
             return None
         self.render_state()
         self._check_log()
-        self._restart_tick()
+        self.restart_beat()
         return result if result is not None else True
 
     def _check_log(self) -> None:
@@ -169,11 +156,6 @@ class RunScreen(BaseScreen):
         if folder:
             self.notify(self.view.relocate_log(folder), timeout=6)
         self.action_focus_timer()
-
-    def _restart_tick(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._schedule_tick()
 
     # -- what the footer offers now -------------------------------------------------
 
