@@ -7,7 +7,6 @@ shared drives and portable installs work without touching the user's home.
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 APP_NAME = "intervisie"
@@ -70,8 +69,10 @@ def builtin_methods_dir() -> Path:
 
     In a wheel it is force-included as `intervisie_tui/builtin_methods`; in a
     source checkout (editable install) it is the top-level `methods/` folder.
+    Found from `__file__`, not importlib.resources: our wheel installs as plain
+    files (never zipped), and importlib.resources costs start-up time.
     """
-    packaged = Path(str(files("intervisie_tui"))) / "builtin_methods"
+    packaged = Path(__file__).resolve().parent / "builtin_methods"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "methods"

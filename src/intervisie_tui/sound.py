@@ -14,7 +14,6 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 from typing import Literal
 
@@ -27,7 +26,8 @@ LINUX_PLAYERS = ("paplay", "pw-play", "aplay")
 
 
 def chime_path() -> Path:
-    return Path(str(files("intervisie_tui") / "assets" / "chime.wav"))
+    """The packaged chime; from `__file__` because the wheel installs as plain files."""
+    return Path(__file__).resolve().parent / "assets" / "chime.wav"
 
 
 @dataclass(frozen=True)
