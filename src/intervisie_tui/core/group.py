@@ -36,9 +36,8 @@ class GroupFileError(IntervisieError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
-    )
+    # Field docstrings reach the schema through `group_json_schema` (core/schema_docs.py).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Agreements(_Strict):
@@ -151,7 +150,9 @@ def mark_topic_chosen(group: str, title: str, when: date, root: Path | None = No
 
 def group_json_schema() -> dict[str, Any]:
     """The JSON Schema of a group file, committed as schema/group.schema.json."""
-    schema = GroupFile.model_json_schema(mode="validation")
+    from intervisie_tui.core.schema_docs import add_field_descriptions
+
+    schema = add_field_descriptions(GroupFile.model_json_schema(mode="validation"), GroupFile)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://intervisie-tui.invalid/schema/group.schema.json"
     schema["title"] = "Intervisie group file (groep.yaml)"

@@ -7,7 +7,8 @@ silently ignored line. Cross-references (a prompt for a role that is not
 declared) are checked in `method_checks.reference_problems`, which reports
 exact field paths so the loader can point at the line.
 
-The field docstrings become the JSON Schema descriptions that editors show.
+The field docstrings become the JSON Schema descriptions that editors show
+(added at export by core/schema_docs.py, not read at every start).
 """
 
 from __future__ import annotations
@@ -43,9 +44,9 @@ DEFAULT_WARN_AT: tuple[int, ...] = (60, 0)
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
-    )
+    # No `use_attribute_docstrings`: it reads every class's source at import;
+    # `method_json_schema` adds the field docstrings when the schema is exported.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class GroupSize(_Strict):
@@ -284,7 +285,9 @@ def slugify(text: str) -> str:
 
 def method_json_schema() -> dict[str, Any]:
     """The JSON Schema of a method file, for editors (`intervisie methods schema`)."""
-    schema = Method.model_json_schema(mode="validation")
+    from intervisie_tui.core.schema_docs import add_field_descriptions
+
+    schema = add_field_descriptions(Method.model_json_schema(mode="validation"), Method)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://intervisie-tui.invalid/schema/method.schema.json"
     schema["title"] = "Intervisie method"
