@@ -39,7 +39,8 @@ class SessionError(IntervisieError):
 
 
 class _Event(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first use, not at import: no event exists before the run screen is painted.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     t: float
     """Session time in seconds (monotonic); replay does its arithmetic on this."""
@@ -118,7 +119,7 @@ Event = Annotated[
     Start | Pause | Resume | Move | Adjust | Add | Edit | Delete | Decide | Finish | Reopen | Alive,
     Field(discriminator="type"),
 ]
-EVENT: TypeAdapter[Event] = TypeAdapter(Event)
+EVENT: TypeAdapter[Event] = TypeAdapter(Event, config=ConfigDict(defer_build=True))
 
 
 def initial_state(plan: Plan, session_id: str, created: datetime | None = None) -> SessionState:

@@ -37,7 +37,10 @@ class GroupFileError(IntervisieError):
 
 class _Strict(BaseModel):
     # Field docstrings reach the schema through `group_json_schema` (core/schema_docs.py).
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # Built on first use: a run does not read the group file before its first frame.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Agreements(_Strict):

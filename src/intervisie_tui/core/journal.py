@@ -39,7 +39,7 @@ class JournalError(SessionError):
 class JournalHeader(BaseModel):
     """First line of a journal: who, what method, which app."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built on first use
 
     type: Literal["header"] = "header"
     format: int = JOURNAL_FORMAT

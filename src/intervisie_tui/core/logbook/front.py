@@ -23,7 +23,7 @@ _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 class LogFront(BaseModel):
     """The front matter of one session log."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)  # built on first use
 
     format: int = Field(ge=1, le=LOG_FORMAT)
     method: str = Field(min_length=1)
