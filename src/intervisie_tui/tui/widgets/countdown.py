@@ -16,7 +16,7 @@ import textwrap
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -56,6 +56,8 @@ class Countdown(Widget):
         self._styles: dict[str, Style] = {}
         self._look: tuple[str, bool] | None = None
         self._cache_key: tuple[object, ...] = ()
+        self._rows_cache: list[tuple[int, str, str]] = []
+        self._rows_key: tuple[object, ...] = ()
 
     def show(
         self, remaining: float, warn_from: int, paused: bool, caption: str, status: str = ""
@@ -64,15 +66,23 @@ class Countdown(Widget):
         if (value, caption, status) != (self.value, self.caption, self.status):
             width = self.size.width or 80
             before = (len(self.value), len(self._text_lines(width)))
+            shown = self._rows()
             self.value, self.caption, self.status = value, caption, status
             after = (len(value), len(self._text_lines(width)))
-            self.refresh(layout=before != after)  # a layout only when the height changes
+            drawn = self._rows()
+            if before != after:  # another height: a layout
+                self.refresh(layout=True)
+            elif len(drawn) != len(shown):
+                self.refresh()
+            elif regions := changed_regions(shown, drawn):  # usually a digit and a few letters
+                self.refresh(*regions)
         look = (mood_for(remaining, warn_from), paused)
         if look != self._look:  # classes restyle the widget: only when the mood changes
             self._look = look
             for name in MOODS:
                 self.set_class(name == look[0], f"-{name}")
             self.set_class(paused, "-paused")
+            self.refresh()
 
     def on_resize(self) -> None:
         self.refresh()  # the drawing depends on the size: never keep lines drawn for another
@@ -121,11 +131,11 @@ class Countdown(Widget):
             self._styles[component] = style
         return self._styles[component]
 
-    def _strips(self) -> list[Strip]:
-        """Every line for the current state and size, drawn once per change, not per line."""
+    def _rows(self) -> list[tuple[int, str, str]]:
+        """(left padding, text, component) of every line for the current state and size."""
         width, height = self.size
         key = (self.value, self.caption, self.status, width, height)
-        if self._cache_key != key:
+        if self._rows_key != key:
             texts = self._text_lines(width)
             cell_width, scale = fitting_size(
                 self.value, width, max(1, height - len(texts)), self.max_scale
@@ -133,15 +143,52 @@ class Countdown(Widget):
             digits = render_rows(self.value, cell_width, scale) if scale else [self.value]
             block = [(row, "") for row in digits] + texts
             top = max(0, (height - len(block)) // 2) if self.center else 0
-            lines = [("", "")] * top + block
-            self._cache = [self._line(text, self._style(c), width) for text, c in lines]
-            self._cache_key = key
+            rows = []
+            for text, component in [("", "")] * top + block:
+                text = text[:width]
+                rows.append(
+                    (max(0, (width - len(text)) // 2) if self.center else 0, text, component)
+                )
+            self._rows_cache, self._rows_key = rows, key
+        return self._rows_cache
+
+    def _strips(self) -> list[Strip]:
+        """Every line for the current state and size, drawn once per change, not per line."""
+        rows = self._rows()
+        if self._cache_key != self._rows_key:
+            width = self.size.width
+            self._cache = [self._line(left, text, self._style(c), width) for left, text, c in rows]
+            self._cache_key = self._rows_key
         return self._cache
 
-    def _line(self, text: str, style: Style, width: int) -> Strip:
-        text = text[:width]
-        left = max(0, (width - len(text)) // 2) if self.center else 0
+    @staticmethod
+    def _line(left: int, text: str, style: Style, width: int) -> Strip:
         right = width - left - len(text)
         # padding in segments of its own: SVG screenshots collapse leading spaces in a run
         parts = [(" " * left, style), (text, style), (" " * right, style)]
         return Strip([Segment(part, s) for part, s in parts if part])
+
+
+def changed_regions(
+    before: list[tuple[int, str, str]], after: list[tuple[int, str, str]]
+) -> list[Region]:
+    """The cells that differ between two drawings of the same height, one region per row.
+
+    A new second usually changes one big digit and two characters of the status line:
+    repainting only those keeps the once-a-second frame small.
+    """
+    regions = []
+    for y, (old, new) in enumerate(zip(before, after, strict=True)):
+        if old == new:
+            continue
+        old_text = " " * old[0] + old[1]
+        new_text = " " * new[0] + new[1]
+        if old[2] != new[2]:  # another style: the whole line
+            first, end = 0, max(len(old_text), len(new_text))
+        else:
+            end = max(len(old_text), len(new_text))
+            old_text, new_text = old_text.ljust(end), new_text.ljust(end)
+            first = next(x for x in range(end) if old_text[x] != new_text[x])
+            end = next(x for x in range(end, 0, -1) if old_text[x - 1] != new_text[x - 1])
+        regions.append(Region(first, y, end - first, 1))
+    return regions
