@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.bindings import TranslatedBindings
 from intervisie_tui.tui.screens.dialogs import Ask, Confirm
 from intervisie_tui.tui.session_view import ENTRY_LABELS, SessionView
+from intervisie_tui.tui.widgets.keybar import KeyBar
 
 
 class EntriesScreen(TranslatedBindings, ModalScreen[None]):
@@ -38,7 +39,7 @@ class EntriesScreen(TranslatedBindings, ModalScreen[None]):
             )
             yield DataTable(cursor_type="row", id="entries-table")
             yield Label("", id="entries-empty", classes="dialog-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.bindings import TranslatedBindings
 from intervisie_tui.tui.session_view import SessionView
+from intervisie_tui.tui.widgets.keybar import KeyBar
 
 DECISIONS = {"1": "done", "2": "continued", "3": "dropped"}
 
@@ -36,7 +37,7 @@ class FollowUpScreen(TranslatedBindings, ModalScreen[None]):
             )
             yield Label(question, classes="dialog-question")
             yield DataTable(cursor_type="row", id="followup-items")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

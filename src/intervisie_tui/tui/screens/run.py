@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
@@ -22,6 +22,7 @@ from intervisie_tui.tui.session_view import SessionView, status_text
 from intervisie_tui.tui.widgets.agenda import Agenda
 from intervisie_tui.tui.widgets.capture import CaptureBar, Field
 from intervisie_tui.tui.widgets.countdown import Countdown
+from intervisie_tui.tui.widgets.keybar import KeyBar
 from intervisie_tui.tui.widgets.progress import SessionProgress
 from intervisie_tui.tui.widgets.prompts import PromptPanel
 
@@ -73,7 +74,7 @@ class RunScreen(ClockBeat, BaseScreen):
                     yield Static("", id="recent")
         yield SessionProgress(id="progress")
         yield CaptureBar(id="capture")
-        yield Footer(show_command_palette=False)  # ctrl+p still works; room for ? and q
+        yield KeyBar(palette=False)  # ctrl+p still works; room for ? and q
 
     def on_mount(self) -> None:
         self.query_one(Countdown).can_focus = True

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from intervisie_tui.core.method import Method, iter_phases
@@ -22,6 +22,7 @@ from intervisie_tui.i18n import t
 from intervisie_tui.tui.config import RunRequest
 from intervisie_tui.tui.screens.base import BaseScreen
 from intervisie_tui.tui.setup_model import SetupContext, method_preview
+from intervisie_tui.tui.widgets.keybar import KeyBar
 from intervisie_tui.tui.widgets.role_fields import RoleFields, field_row
 
 
@@ -90,7 +91,7 @@ class SetupScreen(BaseScreen):
                 yield Vertical(id="phase-toggles")
                 yield Static("", id="setup-problems")
                 yield Button(t("setup.start"), variant="primary", id="start")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self._fill_method_list("")

@@ -6,13 +6,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Markdown, Static
+from textual.widgets import DataTable, Markdown, Static
 
 from intervisie_tui.core.dates import format_due
 from intervisie_tui.core.duration import format_duration, format_elapsed
 from intervisie_tui.i18n import get_language, t
 from intervisie_tui.tui.screens.base import BaseScreen
 from intervisie_tui.tui.session_view import SessionView
+from intervisie_tui.tui.widgets.keybar import KeyBar
 
 
 class SummaryScreen(BaseScreen):
@@ -33,7 +34,7 @@ class SummaryScreen(BaseScreen):
             yield DataTable(show_cursor=False, zebra_stripes=True, id="summary-steps")
             yield Static("", id="summary-entries")
             yield Static("", id="summary-log")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -89,7 +90,7 @@ class LogScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="log-view"):
             yield Markdown(_without_front_matter(self.markdown))
-        yield Footer()
+        yield KeyBar()
 
 
 def _without_front_matter(text: str) -> str:
