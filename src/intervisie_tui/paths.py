@@ -60,8 +60,17 @@ def log_dir(override: Path | None = None) -> Path:
     return override or _env_path(ENV_LOG_DIR) or data_dir()
 
 
+JOURNAL_SUFFIX = ".jsonl"
+
+
 def journal_dir() -> Path:
+    """Journals of sessions (`<id>.jsonl`): the running and interrupted ones."""
     return state_dir() / "journals"
+
+
+def has_journals() -> bool:
+    """Is there any journal to look at? Cheap: the app asks at every start."""
+    return any(journal_dir().glob(f"*{JOURNAL_SUFFIX}"))
 
 
 def builtin_methods_dir() -> Path:

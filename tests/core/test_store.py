@@ -12,7 +12,7 @@ from intervisie_tui.core import store
 from intervisie_tui.core.commands import SessionError
 from intervisie_tui.core.journal import read_journal
 from intervisie_tui.core.lock import SessionLocked
-from intervisie_tui.core.runner import HEARTBEAT_SECONDS
+from intervisie_tui.core.runner import HEARTBEAT_SECONDS, SessionRunner
 
 
 @pytest.fixture
@@ -44,6 +44,28 @@ def test_new_session_refuses_an_invalid_setup(clock):
     with pytest.raises(SessionError, match="kan niet starten"):
         store.new_session(plan, clock)
     assert store.interrupted_sessions() == []
+
+
+def test_a_runner_drawn_first_is_stored_before_its_first_command(clock):
+    runner = SessionRunner(small_plan(), clock, session_id="s1")
+    assert not (paths.journal_dir() / "s1.jsonl").exists()  # nothing on disk yet
+    store.store_on_disk(runner)
+    runner.start()
+    clock.advance(30)
+    runner.add_note("na het tekenen")
+    runner.close()
+    contents = read_journal(paths.journal_dir() / "s1.jsonl")
+    assert contents.header.session_id == "s1"
+    assert [type(e).__name__ for e in contents.events] == ["Start", "Add"]
+    assert contents.header.created == runner.state.created_at
+
+
+def test_a_runner_with_events_is_never_stored_halfway(clock):
+    runner = SessionRunner(small_plan(), clock, session_id="s1")
+    runner.start()
+    with pytest.raises(SessionError):
+        store.store_on_disk(runner)  # its start would be missing from the journal
+    runner.close()
 
 
 def test_interrupted_sessions_lists_unfinished_ones_newest_first(clock):
@@ -185,6 +207,29 @@ def test_a_finished_session_cannot_be_resumed(clock):
         store.resume("s1", clock)
     state, _ = store.load("s1")
     assert state.status == "finished"
+
+
+def test_a_finished_session_moves_out_of_the_way_of_the_next_start(clock):
+    runner = _started(clock)
+    runner.finish()
+    runner.close()
+    assert store.interrupted_sessions() == []
+    assert not (paths.journal_dir() / "s1.jsonl").exists()
+    assert (store.finished_dir() / "s1.jsonl").is_file()
+    state, _ = store.load("s1")  # still there to regenerate the log from
+    assert state.status == "finished"
+    assert not paths.has_journals()  # the next start need not read any journal
+
+
+def test_archive_leaves_an_open_session_alone(clock):
+    runner = _started(clock)
+    runner.finish()
+    assert store.archive("s1") is False  # still open in this runner
+    assert store.interrupted_sessions() == []  # finished, so not offered either
+    assert (paths.journal_dir() / "s1.jsonl").is_file()
+    runner.close()
+    assert store.archive("s1") is True
+    assert not (paths.journal_dir() / "s1.lock").exists()
 
 
 def test_discard_removes_the_session_but_not_while_it_is_open(clock):

@@ -13,7 +13,7 @@ from intervisie_tui.tui.screens.dialogs import Choice
 from intervisie_tui.tui.screens.run import RunScreen
 from intervisie_tui.tui.screens.setup import SetupScreen
 
-from .test_whole_session import wait_for
+from .test_whole_session import wait_for, wait_stored
 
 START = datetime(2026, 11, 24, 14, 0).astimezone()
 
@@ -70,7 +70,7 @@ async def test_run_for_another_group_is_not_held_up_by_an_interrupted_session():
     await interrupted_session(clock)
     app = IntervisieApp(AppConfig(clock=clock, sound="off", request=request("Team Zuid")))
     async with app.run_test(size=(100, 32)) as pilot:
-        run = await wait_for(pilot, RunScreen)
+        run = await wait_stored(pilot)
         assert run.view.runner.plan.setup.group == "Team Zuid"
     assert len(store.interrupted_sessions()) == 2
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from intervisie_tui import paths
+from intervisie_tui.core import store
 from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.tui.app import IntervisieApp
 from intervisie_tui.tui.config import AppConfig
@@ -28,6 +29,16 @@ async def wait_for(pilot, screen_type, tries: int = 50):
             return pilot.app.screen
         await pilot.pause(0.01)
     raise AssertionError(f"expected {screen_type.__name__}, got {pilot.app.screen!r}")
+
+
+async def wait_stored(pilot, tries: int = 50):
+    """The run screen, once its new session is on disk (right after the first frame)."""
+    run = await wait_for(pilot, RunScreen)
+    for _ in range(tries):
+        if run.view.pending_store is None:
+            return run
+        await pilot.pause(0.01)
+    raise AssertionError("the new session never reached the disk")
 
 
 async def type_text(pilot, text: str) -> None:
@@ -129,6 +140,8 @@ async def test_setup_run_quit_resume_finish(monkeypatch):
         assert runner.is_finished
         shown = str(summary.query_one("#summary-entries").render())
         assert "Bel de leverancier (Bo)" in shown and "Goed gesprek" in shown
+        assert not paths.has_journals()  # finished: out of the way of the next start
+        assert (store.finished_dir() / f"{session_id}.jsonl").is_file()
 
     [log] = log_files()
     text = log.read_text(encoding="utf-8")

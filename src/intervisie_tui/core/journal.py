@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from intervisie_tui import __version__
+from intervisie_tui import __version__, paths
 from intervisie_tui.core.commands import EVENT, Event, SessionError
 from intervisie_tui.core.durable import fsync_dir
 from intervisie_tui.core.method import Method
@@ -29,7 +29,7 @@ from intervisie_tui.core.setup import SessionSetup
 from intervisie_tui.i18n import t
 
 JOURNAL_FORMAT = 1
-SUFFIX = ".jsonl"
+SUFFIX = paths.JOURNAL_SUFFIX
 
 
 class JournalError(SessionError):

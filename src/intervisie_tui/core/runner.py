@@ -248,6 +248,17 @@ class SessionRunner(CaptureCommands):
         self._heartbeat()
         return self._alerts.poll(self.state.current, self._crossed())
 
+    @property
+    def on_disk(self) -> bool:
+        """Is every command journaled (False in tests and before `keep_on_disk`)?"""
+        return self._journal is not None
+
+    def keep_on_disk(self, journal: JournalLike, lock: SessionLock | None = None) -> None:
+        """Journal every command from now on: for a session drawn before its files existed."""
+        if self.events or self._journal is not None:
+            raise SessionError("session.closed")  # a bug: events would be missing on disk
+        self._journal, self._lock = journal, lock
+
     def subscribe(self, callback: Listener) -> Callable[[], None]:
         """Call `callback(state)` after every applied command; returns an unsubscribe."""
         self._listeners.append(callback)

@@ -2,12 +2,15 @@
 
 A session is `<id>.jsonl` (its journal) and `<id>.lock` in `paths.journal_dir()`.
 A journal without a `finish` event is an interrupted session. Finished
-journals stay: the session log can be regenerated from them (`load`).
+journals stay, so the log can be regenerated from them (`load`), but move to
+`finished/`: the app looks at every journal in the top folder at each start,
+and that must not grow with every meeting the group ever held.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,7 +29,7 @@ from intervisie_tui.core.journal import (
 )
 from intervisie_tui.core.lock import SessionLock, SessionLocked
 from intervisie_tui.core.plan import Plan
-from intervisie_tui.core.runner import SessionRunner, new_session_id
+from intervisie_tui.core.runner import SessionRunner
 from intervisie_tui.core.setup import validate_setup
 from intervisie_tui.core.state import Downtime, SessionState
 from intervisie_tui.i18n import t
@@ -52,6 +55,10 @@ class SessionInfo:
     """Why the journal cannot be resumed (translated); None when it can."""
 
 
+def finished_dir() -> Path:
+    return paths.journal_dir() / "finished"
+
+
 def journal_path(session_id: str) -> Path:
     if not _ID.match(session_id):
         raise SessionError("session.bad_id", id=session_id)
@@ -64,21 +71,32 @@ def lock_for(session_id: str) -> SessionLock:
 
 def new_session(plan: Plan, clock: Clock, session_id: str | None = None) -> SessionRunner:
     """Start a session on disk: lock, journal with header, runner (not started yet)."""
+    return store_on_disk(SessionRunner(plan, clock, session_id=session_id))
+
+
+def store_on_disk(runner: SessionRunner) -> SessionRunner:
+    """Lock and journal for a new session's runner, before its first command.
+
+    Apart from `new_session` so that the app can draw the run screen first and
+    create the files right after (before the first key is taken).
+    """
+    plan = runner.plan
     problems = validate_setup(plan.setup, plan.method)
     if problems:
         first = problems[0]
         raise SessionError("session.invalid_setup", problem=t(first.key, **first.values))
-    session_id = session_id or new_session_id(clock.now())
-    lock = lock_for(session_id)
+    lock = lock_for(runner.session_id)
     ensure_private_dir(paths.journal_dir())
     lock.acquire()
     try:
-        header = JournalHeader.for_plan(plan, session_id, clock.now())
-        journal = Journal.create(journal_path(session_id), header)
+        created = runner.state.created_at or runner.clock.now()
+        header = JournalHeader.for_plan(plan, runner.session_id, created)
+        journal = Journal.create(journal_path(runner.session_id), header)
     except BaseException:
         lock.release()
         raise
-    return SessionRunner(plan, clock, journal, session_id, lock=lock, created=header.created)
+    runner.keep_on_disk(journal, lock)
+    return runner
 
 
 def interrupted_sessions() -> list[SessionInfo]:
@@ -107,6 +125,8 @@ def _info(path: Path) -> SessionInfo | None:
         return SessionInfo(session_id, path, in_use=in_use, problem=str(problem))
     events = contents.events
     if any(isinstance(event, Finish) for event in events):
+        if not in_use:
+            archive(session_id)  # a session finished before archiving existed, or a move failed
         return None
     header = contents.header
     started = next((e.wall for e in events if isinstance(e, Start)), header.created)
@@ -202,8 +222,28 @@ def discard(session_id: str) -> None:
         lock.path.unlink()
 
 
+def archive(session_id: str) -> bool:
+    """Move a finished session's journal to `finished/`; True when it moved.
+
+    Best effort: a journal that is open elsewhere or cannot be moved stays
+    where it is, and the next start tries again.
+    """
+    path = journal_path(session_id)
+    lock = lock_for(session_id)
+    try:
+        with lock:
+            ensure_private_dir(finished_dir())
+            os.replace(path, finished_dir() / path.name)
+    except (SessionError, OSError):
+        return False
+    with contextlib.suppress(OSError):
+        lock.path.unlink()
+    return True
+
+
 def _existing(session_id: str) -> Path:
     path = journal_path(session_id)
-    if not path.is_file():
-        raise SessionError("session.not_found", id=session_id)
-    return path
+    for candidate in (path, finished_dir() / path.name):
+        if candidate.is_file():
+            return candidate
+    raise SessionError("session.not_found", id=session_id)

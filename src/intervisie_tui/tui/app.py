@@ -46,6 +46,8 @@ class IntervisieApp(TranslatedBindings, App[None]):
 
         try:
             view = begin_session(self, method, setup)
+            if self._has_screen():  # from the setup screen: a disk problem keeps what was typed
+                view.store()
         except IntervisieError as problem:
             self.notify(str(problem), severity="error", timeout=10)
             return

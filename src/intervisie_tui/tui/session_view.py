@@ -7,6 +7,7 @@ sound and the Markdown log writer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,8 @@ class SessionView:
         self.alerter = alerter
         self.log = log
         """The session's LiveLog (path, last error), or None in tests without disk."""
+        self.pending_store: Callable[[], None] | None = None
+        """What puts a new session on disk (journal, lock, log); None once it is there."""
         self._skipped: dict[int, set[str]] = {}
         self._reported_log_error: str | None = None
 
@@ -253,15 +256,28 @@ class SessionView:
         app.push_screen(FollowUpScreen(self), lambda _: screen.render_state())  # type: ignore[attr-defined]
 
     def show_summary(self, app: App) -> None:
+        """The session is over: let go of it (journal closed and archived) and show the summary."""
         from intervisie_tui.tui.screens.summary import SummaryScreen
 
+        self.leave()
         app.switch_screen(SummaryScreen(self))
 
+    def store(self) -> None:
+        """Put a new session on disk, if it is not yet; raises IntervisieError when it cannot."""
+        if self.pending_store is not None:
+            self.pending_store()
+            self.pending_store = None
+
     def leave(self) -> None:
-        """The timekeeper quits: release the session so `intervisie resume` can take it."""
-        close = getattr(self.runner, "close", None)
-        if close:
-            close()
+        """The timekeeper quits: release the session so `intervisie resume` can take it.
+
+        A finished session's journal is moved out of the way of the next start.
+        """
+        self.runner.close()
+        if self.runner.is_finished and self.runner.on_disk:
+            from intervisie_tui.core import store
+
+            store.archive(self.runner.session_id)
 
 
 def status_text(view: SessionView) -> str:

@@ -10,10 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intervisie_tui.core import store
-from intervisie_tui.core.logbook.live import LiveLog
-from intervisie_tui.core.logbook.naming import group_dir
-from intervisie_tui.core.logbook.writer import remove_session_log
+from intervisie_tui import paths
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.plan import build_plan
 from intervisie_tui.core.setup import SessionSetup, validate_setup
@@ -23,6 +20,7 @@ from intervisie_tui.tui.screens.dialogs import Choice, Confirm
 from intervisie_tui.tui.session_view import SessionView
 
 if TYPE_CHECKING:
+    from intervisie_tui.core.store import SessionInfo
     from intervisie_tui.tui.app import IntervisieApp
 
 
@@ -31,7 +29,9 @@ def open_first_screen(app: IntervisieApp) -> None:
     if config.resume_id:
         app.call_later(resume_session, app, config.resume_id, config.downtime)
         return
-    if config.check_interrupted:
+    if config.check_interrupted and paths.has_journals():
+        from intervisie_tui.core import store  # only when there is a journal to look at
+
         waiting = [s for s in store.interrupted_sessions() if not s.in_use and not s.problem]
         if config.request.group:  # `run --group X`: only that group's session is in the way
             waiting = [s for s in waiting if s.group == config.request.group]
@@ -41,7 +41,7 @@ def open_first_screen(app: IntervisieApp) -> None:
     open_setup_or_run(app)
 
 
-def offer_resume(app: IntervisieApp, info: store.SessionInfo) -> None:
+def offer_resume(app: IntervisieApp, info: SessionInfo) -> None:
     question = t(
         "resume.question",
         group=info.group,
@@ -63,7 +63,7 @@ def offer_resume(app: IntervisieApp, info: store.SessionInfo) -> None:
     app.push_screen(Choice(question, choices), answered)
 
 
-async def follow_choice(app: IntervisieApp, info: store.SessionInfo, choice: str | None) -> None:
+async def follow_choice(app: IntervisieApp, info: SessionInfo, choice: str | None) -> None:
     if choice in ("meeting", "pause"):
         await resume_session(app, info.session_id, choice)
         return
@@ -91,8 +91,12 @@ def resume_log_root(app: IntervisieApp, setup: SessionSetup) -> Path:
     return Path(setup.log_root)
 
 
-def discard_session(app: IntervisieApp, info: store.SessionInfo) -> None:
+def discard_session(app: IntervisieApp, info: SessionInfo) -> None:
     """Throw an interrupted session away: its journal and its half-written log."""
+    from intervisie_tui.core import store
+    from intervisie_tui.core.logbook.naming import group_dir
+    from intervisie_tui.core.logbook.writer import remove_session_log
+
     try:
         state, _ = store.load(info.session_id)
         store.discard(info.session_id)
@@ -137,14 +141,31 @@ def open_setup_or_run(app: IntervisieApp) -> None:
 
 
 def begin_session(app: IntervisieApp, method: Method, setup: SessionSetup) -> SessionView:
-    """Plan, journal, lock and log for a new session."""
+    """Plan and runner for a new session: enough to draw the run screen.
+
+    Journal, lock and log follow in `store_session`, which the run screen calls
+    right after its first frame and before it takes a command, so that
+    `intervisie run ...` shows the clock without waiting for the disk.
+    """
+    from intervisie_tui.core.runner import SessionRunner
+
     root = app.log_root()
     plan = build_plan(method, setup.model_copy(update={"log_root": str(root)}))
-    runner = store.new_session(plan, app.clock)
-    log = LiveLog.attach(runner, root)
+    view = SessionView(SessionRunner(plan, app.clock), app.alerter())
+    view.pending_store = lambda: store_session(app, view, root)
+    return view
+
+
+def store_session(app: IntervisieApp, view: SessionView, root: Path) -> None:
+    """Lock, journal and log of a new session; raises IntervisieError when it cannot."""
+    from intervisie_tui.core import store
+    from intervisie_tui.core.logbook.live import LiveLog
+
+    store.store_on_disk(view.runner)
+    view.log = LiveLog.attach(view.runner, root)
+    setup = view.runner.plan.setup
     if setup.case_title:
         mark_topic(app, setup)
-    return SessionView(runner, app.alerter(), log)
 
 
 def mark_topic(app: IntervisieApp, setup: SessionSetup) -> None:
@@ -158,6 +179,9 @@ def mark_topic(app: IntervisieApp, setup: SessionSetup) -> None:
 
 
 async def resume_session(app: IntervisieApp, session_id: str, downtime: str) -> None:
+    from intervisie_tui.core import store
+    from intervisie_tui.core.logbook.live import LiveLog
+
     try:
         runner, warnings = store.resume(session_id, app.clock, downtime=downtime)
     except IntervisieError as problem:

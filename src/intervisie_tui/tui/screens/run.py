@@ -81,6 +81,18 @@ class RunScreen(ClockBeat, BaseScreen):
         self.action_focus_timer()
         self.render_state()
         self.restart_beat()
+        if self.view.pending_store is not None:
+            self.call_after_refresh(self._store)  # the clock first, then the files
+
+    def _store(self) -> bool:
+        """A new session goes on disk before it takes its first command."""
+        try:
+            self.view.store()
+        except IntervisieError as problem:  # nothing typed yet: say why and stop
+            self.app.exit(return_code=1, message=str(problem))
+            return False
+        self._check_log()
+        return True
 
     # -- the clock -----------------------------------------------------------------
 
@@ -128,6 +140,8 @@ class RunScreen(ClockBeat, BaseScreen):
 
     def _command(self, do, *args):
         """Run a command; a refused one becomes a notification (and None), never a crash."""
+        if not self._store():
+            return None
         try:
             result = do(*args)
         except IntervisieError as problem:
@@ -281,7 +295,7 @@ class RunScreen(ClockBeat, BaseScreen):
         self.app.push_screen(Confirm(t("run.quit_question"), t("run.quit_yes")), self._quit)
 
     def _quit(self, confirmed: bool | None) -> None:
-        if confirmed:
+        if confirmed and self._store():
             if self.view.runner.is_running:  # stopping on purpose: the clock stops too
                 self._command(self.view.runner.pause)
             self.view.leave()
