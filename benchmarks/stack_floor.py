@@ -17,9 +17,8 @@ from typing import Annotated
 
 import typer
 import yaml
-from pydantic import BaseModel, Field
-
 from bare_countdown import BareCountdown
+from pydantic import BaseModel, Field
 
 METHOD = """
 id: floor
