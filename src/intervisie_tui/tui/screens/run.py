@@ -72,9 +72,12 @@ class RunScreen(ClockBeat, BaseScreen):
                 with VerticalScroll(id="prompt-scroll"):
                     yield PromptPanel(id="prompts")
                     yield Static("", id="recent")
-        yield SessionProgress(id="progress")
-        yield CaptureBar(id="capture")
-        yield KeyBar(palette=False)  # ctrl+p still works; room for ? and q
+        # one container for the bottom lines: Textual then visits one widget there per
+        # frame of the clock, not three (idle CPU on battery)
+        with Vertical(id="run-foot"):
+            yield SessionProgress(id="progress")
+            yield CaptureBar(id="capture")
+            yield KeyBar(palette=False)  # ctrl+p still works; room for ? and q
 
     def on_mount(self) -> None:
         self.query_one(Countdown).can_focus = True

@@ -8,6 +8,8 @@ fills the screen and a 40x12 terminal still shows the time.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 GLYPHS = {
     "0": ("###", "#.#", "#.#", "#.#", "###"),
     "1": (".#.", "##.", ".#.", ".#.", "###"),
@@ -35,11 +37,19 @@ def pixel_rows(text: str) -> list[str]:
 
 def render_rows(text: str, cell_width: int, scale: int) -> list[str]:
     """Block-character rows for `text`: each pixel `cell_width` cells wide, `scale` rows high."""
+    gap = " " * cell_width  # the blank pixel column between characters
+    glyphs = [glyph_rows(ch, cell_width) for ch in text]
     lines = []
-    for row in pixel_rows(text):
-        line = "".join(("█" if px == "#" else " ") * cell_width for px in row)
-        lines.extend([line] * scale)
+    for row in range(ROWS):
+        lines.extend([gap.join(glyph[row] for glyph in glyphs)] * scale)
     return lines
+
+
+@lru_cache(maxsize=64)
+def glyph_rows(ch: str, cell_width: int) -> tuple[str, ...]:
+    """One character's rows of blocks; cached, since a clock draws the same few glyphs."""
+    glyph = GLYPHS.get(ch, GLYPHS["-"])
+    return tuple("".join(("█" if px == "#" else " ") * cell_width for px in row) for row in glyph)
 
 
 def fitting_size(text: str, width: int, height: int, max_scale: int = 4) -> tuple[int, int]:

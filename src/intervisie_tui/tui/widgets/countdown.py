@@ -13,6 +13,7 @@ Overtime is shown as `+mm:ss` and keeps counting, never frozen at 00:00.
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
@@ -94,12 +95,8 @@ class Countdown(Widget):
 
     # -- drawing -------------------------------------------------------------------
 
-    def _text_lines(self, width: int) -> list[tuple[str, str]]:
-        lines = [(self.caption, "countdown--caption")] if self.caption else []
-        status = self.status
-        wrapped = [status] if len(status) <= width else textwrap.wrap(status, max(10, width))
-        lines.extend((line, "countdown--status") for line in wrapped if line)
-        return lines
+    def _text_lines(self, width: int) -> tuple[tuple[str, str], ...]:
+        return text_lines(self.caption, self.status, width)
 
     def _text_rows(self, width: int) -> int:
         return len(self._text_lines(width))
@@ -141,7 +138,7 @@ class Countdown(Widget):
                 self.value, width, max(1, height - len(texts)), self.max_scale
             )
             digits = render_rows(self.value, cell_width, scale) if scale else [self.value]
-            block = [(row, "") for row in digits] + texts
+            block = [(row, "") for row in digits] + list(texts)
             top = max(0, (height - len(block)) // 2) if self.center else 0
             rows = []
             for text, component in [("", "")] * top + block:
@@ -167,6 +164,18 @@ class Countdown(Widget):
         # padding in segments of its own: SVG screenshots collapse leading spaces in a run
         parts = [(" " * left, style), (text, style), (" " * right, style)]
         return Strip([Segment(part, s) for part, s in parts if part])
+
+
+@lru_cache(maxsize=16)
+def text_lines(caption: str, status: str, width: int) -> tuple[tuple[str, str], ...]:
+    """(text, component) of the lines under the digits; the status line wraps when narrow.
+
+    Cached: the clock asks for the same lines several times per second.
+    """
+    lines = [(caption, "countdown--caption")] if caption else []
+    wrapped = [status] if len(status) <= width else textwrap.wrap(status, max(10, width))
+    lines.extend((line, "countdown--status") for line in wrapped if line)
+    return tuple(lines)
 
 
 def changed_regions(
