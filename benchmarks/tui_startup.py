@@ -1,5 +1,9 @@
 """TUI benchmark (issue 5, item 8): our run screen vs a bare Textual countdown vs termdown.
 
+Also measured: the stack's floor (stack_floor.py: typer, PyYAML and pydantic do
+what `intervisie run` needs before its first frame, then the bare countdown),
+to tell what the libraries cost at start-up from what our own code costs.
+
 Each program starts in a detached tmux session at 80x24; the runs are interleaved
 (A B C A B C ...). Per run: wall time from start to the first painted countdown
 (capture-pane polled every 20 ms), CPU seconds per minute while the countdown
@@ -73,6 +77,15 @@ def checks(
         (f"CPU per minute {cpu:.2f}x bare Textual (<= 1.2x)", cpu <= 1.2),
         (f"peak RSS {rss_max:.1f} MB in the worst run (< 60 MB)", rss_max < 60),
     ]
+
+
+def floor_line(medians: dict[str, dict[str, float]]) -> str:
+    """First paint of the stack's floor and of ours against it (information, not a target)."""
+    bare, floor, ours = (medians[k]["first_paint_s"] for k in ("bare", "floor", "ours"))
+    return (
+        f"stack floor (typer + PyYAML + pydantic, then the bare countdown): "
+        f"first paint {floor / bare:.2f}x bare; ours {ours / floor:.2f}x the floor"
+    )
 
 
 @dataclass
@@ -183,9 +196,11 @@ def programs(termdown: str | None) -> list[Program]:
     script = Path(sys.executable).with_name("intervisie")  # the console script users run
     ours = [str(script)] if script.exists() else [sys.executable, "-m", "intervisie_tui"]
     bare = [sys.executable, str(HERE / "bare_countdown.py"), str(COUNTDOWN)]
+    floor = [sys.executable, str(HERE / "stack_floor.py"), str(COUNTDOWN)]
     found = [
         Program("ours", [*ours, *OUR_ARGS], painted_ours, start_key="Space"),
         Program("bare", bare, painted_bare),
+        Program("floor", floor, painted_bare),
     ]
     if termdown:
         found.append(Program("termdown", [termdown, f"{COUNTDOWN}s"], painted_termdown))
@@ -241,6 +256,8 @@ def report(chosen: list[Program], acc: dict | None, json_path: Path | None) -> i
         medians[p.key] = {m: statistics.median(s[m] for s in p.samples) for m in METRICS}
     rss_max = max(s["peak_rss_mb"] for s in chosen[0].samples)
     results = checks(medians["ours"], medians["bare"], rss_max)
+    if "floor" in medians:  # not a target: where the time goes
+        print(f"\n{floor_line(medians)}")
     if acc:
         print(f"\naccuracy: {json.dumps(acc)}")
         text = f"shown time after {acc['minutes']:g} min off by {acc['error_s']:+.3f} s (<= 0.5 s)"

@@ -87,6 +87,21 @@ def test_summary_and_targets(bench):
     assert [ok for _, ok in good] == [True, True, True]
     slow = startup.checks({"first_paint_s": 0.5, "cpu_s_per_min": 0.3}, bare, 60.0)
     assert [ok for _, ok in slow] == [False, False, False]
+    medians = {k: {"first_paint_s": v} for k, v in (("bare", 0.2), ("floor", 0.3), ("ours", 0.4))}
+    assert "1.50x bare; ours 1.33x the floor" in startup.floor_line(medians)
+
+
+async def test_the_stack_floor_parses_validates_and_counts_down(bench, monkeypatch):
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        floor = importlib.import_module("stack_floor")
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    assert [p.name for p in floor.Method.model_validate(floor.yaml.safe_load(floor.METHOD)).phases]
+    shown = []
+    monkeypatch.setattr(floor.BareCountdown, "run", lambda self: shown.append(self.deadline))
+    floor.main(90)
+    assert len(shown) == 1
 
 
 async def test_bare_countdown_shows_minutes_and_seconds(bench):
