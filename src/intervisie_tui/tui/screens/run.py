@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 
 from intervisie_tui.errors import IntervisieError
@@ -63,18 +63,17 @@ class RunScreen(ClockBeat, BaseScreen):
         self.view = view
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="run-title")
-        with Horizontal(id="run-body"):
-            yield Agenda(id="agenda")
-            with Vertical(id="run-main"):
-                yield Static("", id="phase-name")
-                yield Countdown(id="countdown")
-                with VerticalScroll(id="prompt-scroll"):
-                    yield PromptPanel(id="prompts")
-                    yield Static("", id="recent")
-        # one container for the bottom lines: Textual then visits one widget there per
-        # frame of the clock, not three (idle CPU on battery)
-        with Vertical(id="run-foot"):
+        # As flat as the layout allows: on every frame of the clock Textual renders
+        # each widget whose container overlaps the change, whole (idle CPU on battery).
+        yield Static("", id="run-title")  # docked, like the bottom lines
+        yield Agenda(id="agenda")
+        with Vertical(id="run-main"):
+            yield Static("", id="phase-name")
+            yield Countdown(id="countdown")
+            with VerticalScroll(id="prompt-scroll"):
+                yield PromptPanel(id="prompts")
+                yield Static("", id="recent")
+        with Vertical(id="run-foot"):  # the bottom lines: one widget to visit, not three
             yield SessionProgress(id="progress")
             yield CaptureBar(id="capture")
             yield KeyBar(palette=False)  # ctrl+p still works; room for ? and q
