@@ -17,7 +17,8 @@ from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.screens.base import BaseScreen
 from intervisie_tui.tui.screens.beat import ClockBeat
-from intervisie_tui.tui.screens.dialogs import Ask, Confirm, HelpScreen, help_rows
+from intervisie_tui.tui.screens.dialogs import Confirm, HelpScreen, help_rows
+from intervisie_tui.tui.screens.run_files import SessionFiles
 from intervisie_tui.tui.session_view import SessionView, status_text
 from intervisie_tui.tui.widgets.agenda import Agenda
 from intervisie_tui.tui.widgets.capture import CaptureBar, Field
@@ -29,7 +30,7 @@ from intervisie_tui.tui.widgets.prompts import PromptPanel
 KIND_KEYS = {"note": "capture.note", "insight": "capture.insight"}
 
 
-class RunScreen(ClockBeat, BaseScreen):
+class RunScreen(SessionFiles, ClockBeat, BaseScreen):
     """Runs one session; `view` wraps the runner, the log and the alerts."""
 
     BINDINGS = [
@@ -63,8 +64,7 @@ class RunScreen(ClockBeat, BaseScreen):
         self.view = view
 
     def compose(self) -> ComposeResult:
-        # As flat as the layout allows: on every frame of the clock Textual renders
-        # each widget whose container overlaps the change, whole (idle CPU on battery).
+        # Flat: per clock frame Textual renders every widget whose container overlaps it
         yield Static("", id="run-title")  # docked, like the bottom lines
         yield Agenda(id="agenda")
         with Vertical(id="run-main"):
@@ -85,16 +85,6 @@ class RunScreen(ClockBeat, BaseScreen):
         self.restart_beat()
         if self.view.pending_store is not None:
             self.call_after_refresh(self._store)  # the clock first, then the files
-
-    def _store(self) -> bool:
-        """A new session goes on disk before it takes its first command."""
-        try:
-            self.view.store()
-        except IntervisieError as problem:  # nothing typed yet: say why and stop
-            self.app.exit(return_code=1, message=str(problem))
-            return False
-        self._check_log()
-        return True
 
     # -- the clock -----------------------------------------------------------------
 
@@ -153,26 +143,6 @@ class RunScreen(ClockBeat, BaseScreen):
         self._check_log()
         self.restart_beat()
         return result if result is not None else True
-
-    def _check_log(self) -> None:
-        """The log could not be written: say so once and offer another folder."""
-        problem = self.view.new_log_error()
-        if problem is None:
-            return
-        self.notify(problem, severity="error", timeout=10)
-        self.action_log_elsewhere()
-
-    def action_log_elsewhere(self) -> None:
-        """Ask for another folder for the log (also later, via ctrl+o or the palette)."""
-        writer = getattr(self.view.log, "writer", None)
-        if writer is None:
-            return
-        self.app.push_screen(Ask(t("run.log_elsewhere"), str(writer.folder)), self._relocate)
-
-    def _relocate(self, folder: str | None) -> None:
-        if folder:
-            self.notify(self.view.relocate_log(folder), timeout=6)
-        self.action_focus_timer()
 
     # -- what the footer offers now -------------------------------------------------
 
