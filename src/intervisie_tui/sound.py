@@ -55,6 +55,16 @@ def choose_player(
     return None
 
 
+def _play_with_winsound(path: Path) -> None:
+    """Start playing `path` with the Windows standard library, without waiting for it."""
+    if sys.platform != "win32":  # the module exists on Windows only
+        raise ImportError("winsound is only available on Windows")
+    import winsound
+
+    flags = winsound.SND_FILENAME | winsound.SND_ASYNC | winsound.SND_NODEFAULT
+    winsound.PlaySound(str(path), flags)
+
+
 class Alerter:
     """Plays the alert for a mode, falling back to `bell` when no player exists."""
 
@@ -93,10 +103,7 @@ class Alerter:
             return False
         try:
             if player.kind == "winsound":
-                import winsound  # type: ignore[import-not-found]  # Windows only
-
-                flags = winsound.SND_FILENAME | winsound.SND_ASYNC | winsound.SND_NODEFAULT
-                winsound.PlaySound(str(chime_path()), flags)
+                _play_with_winsound(chime_path())
             else:
                 self._spawn(
                     [*player.command, str(chime_path())],

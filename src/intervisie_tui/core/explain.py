@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from intervisie_tui.core.duration import parse_duration
 from intervisie_tui.core.method import ID_PATTERN, Method
@@ -116,7 +117,7 @@ def validation_problems(error: ValidationError, doc: Document, source: str) -> l
     return problems
 
 
-def explain(item: dict[str, Any], target: Target) -> str:
+def explain(item: ErrorDetails, target: Target) -> str:
     """The translated message for one pydantic error."""
     kind = item["type"]
     ctx = item.get("ctx") or {}

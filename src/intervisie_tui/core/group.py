@@ -171,7 +171,7 @@ def _header_comments(path: Path) -> str:
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return ""
-    header = []
+    header: list[str] = []
     for line in lines:
         if line.startswith("#") or (not line.strip() and header):
             header.append(line)

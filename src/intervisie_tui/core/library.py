@@ -114,8 +114,8 @@ def load_library(extra_dirs: Sequence[Path] = ()) -> Library:
             if method.id in first_in_folder:
                 line, column = doc.position(("id",))
                 message = t("library.same_id", id=method.id, other=first_in_folder[method.id].name)
-                error = MethodError([Problem(str(path), line, column, "id", message)])
-                library.broken.append(BrokenFile(path, origin, error))
+                duplicate = MethodError([Problem(str(path), line, column, "id", message)])
+                library.broken.append(BrokenFile(path, origin, duplicate))
                 continue
             first_in_folder[method.id] = path
             previous = library.entries.get(method.id)

@@ -14,7 +14,7 @@ The field docstrings become the JSON Schema descriptions that editors show
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
     BaseModel,
@@ -29,7 +29,7 @@ from pydantic import (
 from intervisie_tui.core.duration import Duration
 from intervisie_tui.i18n import t
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 _ID_RE = re.compile(ID_PATTERN)
 

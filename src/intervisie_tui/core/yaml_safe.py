@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.events import (
@@ -125,7 +125,7 @@ class _StrictComposer:
             plain = not event.style  # None from PyYAML's parser, "" from libyaml's
             return resolve_scalar(event.value) if plain else event.value
         if isinstance(event, SequenceStartEvent):
-            items = []
+            items: list[Any] = []
             while not self.check_event(SequenceEndEvent):
                 items.append(self._compose((*loc, len(items)), depth + 1))
             self.get_event()
@@ -173,7 +173,13 @@ class StrictSafeLoader(_StrictComposer, yaml.SafeLoader):
     """The strict loader on PyYAML's pure-Python parser."""
 
 
-class StrictCSafeLoader(_StrictComposer, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+if TYPE_CHECKING:  # the stubs always have CSafeLoader; PyYAML has it when built with libyaml
+    _CSafeLoader = yaml.CSafeLoader
+else:
+    _CSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class StrictCSafeLoader(_StrictComposer, _CSafeLoader):
     """The strict loader on libyaml's parser (every PyPI wheel of PyYAML has it): 5-10x faster."""
 
 

@@ -8,8 +8,8 @@ reads as the number 1170) is read back as `19:30`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from datetime import date
 from typing import Any, Literal
 
 import yaml
@@ -29,7 +29,7 @@ class LogFront(BaseModel):
     method: str = Field(min_length=1)
     method_name: str = ""
     group: str = Field(min_length=1)
-    date: date
+    date: dt.date
     start: str
     end: str | None = None
     status: Literal["running", "finished"]
@@ -60,7 +60,7 @@ class LogFront(BaseModel):
         return tuple(self.roles.get(role_id, ()))
 
     @property
-    def sort_key(self) -> tuple[date, str]:
+    def sort_key(self) -> tuple[dt.date, str]:
         return (self.date, self.start)
 
 
