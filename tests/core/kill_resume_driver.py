@@ -1,17 +1,17 @@
 """Driver for test_kill_resume: run a session and acknowledge entries until killed.
 
-`python kill_resume_driver.py <session-id> new|resume`. Prints `ACK <id> <step>`
-after every entry the runner acknowledged, so the test knows what must survive.
+`python -m tests.core.kill_resume_driver <session-id> new|resume`, run from the repository
+root. Prints `ACK <id> <step>` after every entry the runner acknowledged, so the test knows
+what must survive.
 """
 
 from __future__ import annotations
 
 import sys
 
-from engine_helpers import incident_plan
-
 from intervisie_tui.core import store
 from intervisie_tui.core.clock import SystemClock
+from tests.core.engine_helpers import incident_plan
 
 
 def main() -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from engine_helpers import START
 
 from intervisie_tui.core.clock import Clock, FakeClock, SystemClock
+from tests.core.engine_helpers import START
 
 
 def test_fake_clock_moves_only_when_advanced():

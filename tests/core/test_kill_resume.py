@@ -12,14 +12,16 @@ from intervisie_tui.core import store
 from intervisie_tui.core.clock import SystemClock
 from intervisie_tui.core.lock import SessionLocked
 
-DRIVER = Path(__file__).with_name("kill_resume_driver.py")
+ROOT = Path(__file__).resolve().parents[2]
+DRIVER = "tests.core.kill_resume_driver"  # run with -m from ROOT, so it imports tests.core.*
 ACKS_PER_RUN = 40
 
 
 def _run_and_kill(session_id: str, mode: str) -> list[tuple[str, str]]:
     """Start the driver, wait for some acknowledgements, check the lock, kill it."""
     child = subprocess.Popen(
-        [sys.executable, str(DRIVER), session_id, mode],
+        [sys.executable, "-m", DRIVER, session_id, mode],
+        cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

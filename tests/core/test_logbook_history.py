@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from logbook_helpers import START, entry, method, setup, state
 
 from intervisie_tui.core.logbook.history import (
     attendance,
@@ -17,6 +16,7 @@ from intervisie_tui.core.logbook.history import (
 )
 from intervisie_tui.core.logbook.parse import read_log
 from intervisie_tui.core.logbook.writer import LogWriter
+from tests.core.logbook_helpers import START, entry, method, setup, state
 
 GROUP = "Team Noord"
 

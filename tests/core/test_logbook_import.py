@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from logbook_helpers import entry, setup, state
 
 from intervisie_tui.core.logbook.history import load_group
 from intervisie_tui.core.logbook.importer import import_log
 from intervisie_tui.core.logbook.parse import LogParseError
 from intervisie_tui.core.logbook.render import render_log
+from tests.core.logbook_helpers import entry, setup, state
 
 NAME = "2026-03-02-1930-focusmethode.md"
 

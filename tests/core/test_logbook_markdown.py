@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from logbook_helpers import DUE, PEOPLE, entry, method, setup, state
 from markdown_it import MarkdownIt
 
 from intervisie_tui.core.logbook.front import split_front
 from intervisie_tui.core.logbook.markdown import escape_block, sanitize, unescape_lines
 from intervisie_tui.core.logbook.parse import parse_log
 from intervisie_tui.core.logbook.render import render_log
+from tests.core.logbook_helpers import DUE, PEOPLE, entry, method, setup, state
 
 MD = MarkdownIt("commonmark").enable("table")
 ALLOWED_BLOCKS = {

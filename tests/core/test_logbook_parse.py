@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from logbook_helpers import DUE, entry, setup, state
 
 from intervisie_tui.core.logbook.history import load_folder
 from intervisie_tui.core.logbook.parse import LogParseError, parse_log, read_log
 from intervisie_tui.core.logbook.render import render_log
+from tests.core.logbook_helpers import DUE, entry, setup, state
 
 ACTIONS = [
     entry(1, "action", 2, "overleg met de huisars", owner="An", due=DUE),

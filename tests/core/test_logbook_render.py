@@ -11,11 +11,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from logbook_helpers import DUE, START, entry, method, open_item, setup, state
 
 from intervisie_tui.core.logbook.parse import parse_log
 from intervisie_tui.core.logbook.render import render_log
 from intervisie_tui.core.state import StepRecord
+from tests.core.logbook_helpers import DUE, START, entry, method, open_item, setup, state
 
 GOLDEN = Path(__file__).parents[1] / "data" / "logs"
 REGENERATE = os.environ.get("INTERVISIE_REGENERATE_GOLDEN") == "1"

@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from logbook_helpers import DUE, entry, open_item, setup, state
 
 from intervisie_tui.core.logbook.parse import parse_log
 from intervisie_tui.core.logbook.render import render_log
 from intervisie_tui.core.logbook.share import share_markdown
+from tests.core.logbook_helpers import DUE, entry, open_item, setup, state
 
 PEOPLE = ("An Smit", "Bo de Vries", "Cor", "Dewi", "Eef")
 CASE = "Mevrouw K. weigert de thuiszorg"

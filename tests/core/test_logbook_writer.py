@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from logbook_helpers import START, entry, setup, state
 
 from intervisie_tui.core.logbook import files
 from intervisie_tui.core.logbook.live import LiveLog
 from intervisie_tui.core.logbook.naming import safe_folder_name
 from intervisie_tui.core.logbook.parse import read_log
 from intervisie_tui.core.logbook.writer import LogWriteError, LogWriter
+from tests.core.logbook_helpers import START, entry, setup, state
 
 NAME = "2026-03-02-1930-focusmethode.md"
 POSIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="no POSIX permissions")

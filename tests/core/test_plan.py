@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from engine_helpers import (
+
+from intervisie_tui.core.method import Method
+from intervisie_tui.core.plan import EXTRA_STEP_SECONDS, Plan, build_plan, rotate_pairs
+from tests.core.engine_helpers import (
     PEOPLE,
     incident_method,
     incident_plan,
@@ -14,9 +17,6 @@ from engine_helpers import (
     rounds_setup,
     small_plan,
 )
-
-from intervisie_tui.core.method import Method
-from intervisie_tui.core.plan import EXTRA_STEP_SECONDS, Plan, build_plan, rotate_pairs
 
 A, B, C, D, E, F = PEOPLE
 

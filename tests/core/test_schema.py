@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_loader_corpus import CORPUS, EXPECTED
 
 from intervisie_tui import paths
 from intervisie_tui.cli.methods import schema_text
 from intervisie_tui.core.loader import decode
 from intervisie_tui.core.method import method_json_schema
 from intervisie_tui.core.yaml_safe import parse_yaml
+from tests.core.test_loader_corpus import CORPUS, EXPECTED
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_FILE = ROOT / "schema" / "method.schema.json"
