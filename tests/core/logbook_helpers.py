@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -63,7 +64,7 @@ def entry(
 
 def state(
     the_setup: SessionSetup | None = None,
-    entries: list[Entry] = (),
+    entries: Sequence[Entry] = (),
     *,
     session_id: str = "s-1",
     start: datetime = START,

@@ -81,8 +81,10 @@ def test_a_later_file_with_the_same_id_overrides_and_records_what_it_replaced(tm
     user = _write(paths.user_methods_dir(), "my-copy.yaml", _method(builtin_id, "Mine"))
     extra = _write(tmp_path / "extra", "team.yaml", _method(builtin_id, "Team"))
     entry = load_library([extra.parent]).get(builtin_id)
+    assert entry is not None and entry.overrides is not None
     assert (entry.method.name, entry.origin, entry.path) == ("Team", "extra", extra)
     assert (entry.overrides.origin, entry.overrides.path) == ("user", user)
+    assert entry.overrides.overrides is not None
     assert entry.overrides.overrides.origin == "builtin"
 
 
@@ -103,7 +105,8 @@ def test_two_files_with_one_id_in_one_folder_report_the_second():
     _write(folder, "a.yaml", _method("same", "First"))
     _write(folder, "b.yaml", "# comment\n" + _method("same", "Second"))
     lib = load_library()
-    assert lib.get("same").method.name == "First"
+    first = lib.get("same")
+    assert first is not None and first.method.name == "First"
     (broken,) = lib.broken
     (problem,) = broken.error.problems
     assert (problem.line, problem.column, problem.field_path) == (2, 5, "id")

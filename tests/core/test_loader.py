@@ -9,7 +9,7 @@ import pytest
 from intervisie_tui import i18n
 from intervisie_tui.core import yaml_safe
 from intervisie_tui.core.loader import MAX_BYTES, load_method_file, load_method_text
-from intervisie_tui.core.method import Repeat
+from intervisie_tui.core.method import Phase, Repeat
 from intervisie_tui.core.problems import MethodError, Problem
 from intervisie_tui.errors import IntervisieError
 
@@ -40,12 +40,14 @@ def test_the_valid_fixtures_load_with_rounds_swaps_pairs_and_optional_phases():
     # 2 x (3 x 8m + 1:30) + 5m; the optional 90 s phase is off by default.
     assert method.total_seconds == 2 * (3 * 8 * 60 + 90) + 5 * 60
     assert method.phase_count == 2 * (3 + 1) + 1
-    assert load_method_file(VALID / "casus-test.yaml").phases[2].duration == 3600
+    phase = load_method_file(VALID / "casus-test.yaml").phases[2]
+    assert isinstance(phase, Phase) and phase.duration == 3600
 
 
 def test_clock_durations_stay_text_so_1_30_is_ninety_seconds_not_ninety_minutes():
     method = load_method_text(HEAD + "  - name: Stap\n    duration: 1:30\n", "m.yaml")
-    assert method.phases[0].duration == 90
+    (phase,) = method.phases
+    assert isinstance(phase, Phase) and phase.duration == 90
 
 
 def test_a_problem_is_a_block_with_file_line_column_and_field_path():

@@ -72,8 +72,9 @@ def test_another_process_is_refused_and_a_killed_holder_leaves_no_stale_lock(tmp
     finally:
         holder.kill()
         holder.wait(timeout=60)
-        holder.stdout.close()  # type: ignore[union-attr]
-        holder.stdin.close()  # type: ignore[union-attr]
+        for stream in (holder.stdout, holder.stdin):
+            if stream is not None:
+                stream.close()
     assert path.exists()  # the file stays; the OS lock went with the process
     with SessionLock(path, "s1"):
         pass

@@ -47,6 +47,7 @@ def write_group(root: Path, text: str = GROUP_YAML) -> Path:
 
 def test_a_group_file_is_read_with_its_agreements_and_topics(tmp_path):
     group = load_group_file(write_group(tmp_path))
+    assert group is not None
     assert group.name == "Team Noord" and group.agreements.frequency.startswith("zes keer")
     assert [t.title for t in group.topics] == ["Zorgmijders", "Grenzen stellen"]
     assert group.topics[1].chosen == [date(2026, 1, 5)]
@@ -91,6 +92,7 @@ def test_marking_a_topic_adds_the_date_once_and_keeps_the_header_comments(tmp_pa
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# Groepsbestand van Team Noord\n# (bijgehouden door de voorzitter)\n")
     group = load_group_file(path)
+    assert group is not None
     assert group.topics[1].chosen == [date(2026, 1, 5), date(2026, 3, 2)]
     assert group.topics[0].notes == "ingebracht door Bo" and group.agreements.recorded
 

@@ -186,10 +186,10 @@ def test_ties_in_recency_go_to_who_held_the_role_fewest_times():
     from intervisie_tui.core.logbook.history import _rank
 
     class Record:
-        def __init__(self, *names):
+        def __init__(self, *names: str) -> None:
             self.names = names
 
-        def holders(self, role_id):
+        def holders(self, role_id: str) -> tuple[str, ...]:
             return self.names
 
     records = [Record("An"), Record("An", "Bo")]  # both held it last time; An twice

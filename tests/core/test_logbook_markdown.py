@@ -136,7 +136,9 @@ def hostile_log(text: str, name: str = "Bo") -> str:
 
 def check_log(text: str, name: str = "Bo") -> None:
     source = hostile_log(text, name)
-    _, body, _ = split_front(source)
+    parts = split_front(source)
+    assert parts is not None
+    _, body, _ = parts
     shown = visible_inlines(body)
     typed = sanitize(text)
     owner = " ".join(name.split())
@@ -165,7 +167,7 @@ def test_hostile_names_in_statements_and_owners(name):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), min_size=1, max_size=60))
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=60))
 def test_any_text_renders_as_typed_and_reads_back(text):
     check_log(text)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -53,17 +54,17 @@ def test_an_edited_owner_and_due_date_are_read(tmp_path):
     edit(path, "An: overleg", "Bo: overleg", count=2)
     edit(path, "(voor 2026-12-01)", "(voor 2027-01-15)", count=2)
     item = read_log(path).items[0]
-    assert (item.owner, item.due.isoformat(), item.edited) == ("Bo", "2027-01-15", True)
+    assert (item.owner, item.due, item.edited) == ("Bo", date(2027, 1, 15), True)
 
 
 def test_an_item_added_by_hand_is_read_with_an_identity_of_its_own(tmp_path):
     path = rendered(tmp_path)
     edit(path, "## Evaluatie", "- [ ] Cor: zaal reserveren (voor 2026-04-01)\n\n## Evaluatie")
     added = read_log(path).items[-1]
-    assert (added.owner, added.text, added.due.isoformat()) == (
+    assert (added.owner, added.text, added.due) == (
         "Cor",
         "zaal reserveren",
-        "2026-04-01",
+        date(2026, 4, 1),
     )
     assert added.key.startswith("h-") and not added.edited
     assert read_log(path).items[-1].key == added.key  # stable between reads

@@ -50,7 +50,7 @@ def scripted_state(language: str = "nl"):
         entry(8, "action", 5, "casus terugbrengen in april", at),
         entry(9, "note", 6, "Waardevol; volgende keer strakker op tijd", at),
     ]
-    decisions = {
+    decisions: dict[str, str | tuple[str, str]] = {
         "a1b2c3d4e5": ("done", "levering komt vrijdag"),
         "f6a7b8c9d0": "continued",
         "0a0b0c0d0e": ("dropped", "teamleider\nkomt zelf"),

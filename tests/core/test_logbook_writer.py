@@ -15,13 +15,21 @@ from intervisie_tui.core.logbook.live import LiveLog
 from intervisie_tui.core.logbook.naming import safe_folder_name
 from intervisie_tui.core.logbook.parse import read_log
 from intervisie_tui.core.logbook.writer import LogWriteError, LogWriter
+from intervisie_tui.core.state import Entry, SessionState
 from tests.core.logbook_helpers import START, entry, setup, state
 
 NAME = "2026-03-02-1930-focusmethode.md"
 POSIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="no POSIX permissions")
 
 
-def running(*entries):
+def write(writer: LogWriter, the_state: SessionState) -> Path:
+    """`writer.write` for a session that has started: that always gives the log's path."""
+    path = writer.write(the_state)
+    assert path is not None
+    return path
+
+
+def running(*entries: Entry) -> SessionState:
     return state(setup(), list(entries), finished=False)
 
 
@@ -31,16 +39,16 @@ def listing(folder: Path) -> list[str]:
 
 def test_the_log_lands_in_the_group_folder_under_the_start_time_and_method(tmp_path):
     writer = LogWriter.for_group("Team Noord", tmp_path)
-    path = writer.write(running())
+    path = write(writer, running())
     assert path == tmp_path / "Team Noord" / NAME
     assert read_log(path).front.status == "running"
 
 
 def test_every_write_replaces_the_same_file_and_it_reads_back_at_every_moment(tmp_path):
     writer = LogWriter(tmp_path)
-    first = writer.write(running())
-    second = writer.write(running(entry(1, "insight", 1, "eerste inzicht")))
-    third = writer.write(state(setup(), [entry(1, "insight", 1, "eerste inzicht")]))
+    first = write(writer, running())
+    second = write(writer, running(entry(1, "insight", 1, "eerste inzicht")))
+    third = write(writer, state(setup(), [entry(1, "insight", 1, "eerste inzicht")]))
     assert first == second == third and listing(tmp_path) == [NAME]
     record = read_log(third)
     assert record.insights == ("eerste inzicht",) and record.front.status == "finished"
@@ -49,23 +57,23 @@ def test_every_write_replaces_the_same_file_and_it_reads_back_at_every_moment(tm
 def test_an_existing_file_is_never_overwritten(tmp_path):
     (tmp_path / NAME).write_text("van een collega", encoding="utf-8")
     (tmp_path / NAME.replace(".md", "-2.md")).write_text("nog een", encoding="utf-8")
-    path = LogWriter(tmp_path).write(running())
+    path = write(LogWriter(tmp_path), running())
     assert path.name == NAME.replace(".md", "-3.md")
     assert (tmp_path / NAME).read_text(encoding="utf-8") == "van een collega"
 
 
 def test_two_sessions_starting_in_the_same_minute_get_two_files(tmp_path):
-    one = LogWriter(tmp_path).write(state(session_id="one"))
-    two = LogWriter(tmp_path).write(state(session_id="two"))
+    one = write(LogWriter(tmp_path), state(session_id="one"))
+    two = write(LogWriter(tmp_path), state(session_id="two"))
     assert (one.name, two.name) == (NAME, NAME.replace(".md", "-2.md"))
 
 
 def test_a_resumed_session_writes_its_own_file_again(tmp_path):
-    before_crash = LogWriter(tmp_path).write(running())
-    after_resume = LogWriter(tmp_path).write(running(entry(1, "note", 1, "na herstart")))
+    before_crash = write(LogWriter(tmp_path), running())
+    after_resume = write(LogWriter(tmp_path), running(entry(1, "note", 1, "na herstart")))
     assert after_resume == before_crash and listing(tmp_path) == [NAME]
     renamed = before_crash.rename(tmp_path / "casus-mevrouw-k.md")
-    again = LogWriter(tmp_path).write(running(entry(1, "note", 1, "nog eens")))
+    again = write(LogWriter(tmp_path), running(entry(1, "note", 1, "nog eens")))
     assert again == renamed and listing(tmp_path) == ["casus-mevrouw-k.md"]
 
 
@@ -74,7 +82,7 @@ def test_nothing_is_written_before_the_first_step_and_then_the_start_names_the_f
     waiting.started_at = None
     writer = LogWriter(tmp_path)
     assert writer.write(waiting) is None and listing(tmp_path) == []
-    assert writer.write(running()).name == NAME
+    assert write(writer, running()).name == NAME
 
 
 def test_without_hard_links_the_writer_still_never_overwrites(tmp_path, monkeypatch):
@@ -83,14 +91,14 @@ def test_without_hard_links_the_writer_still_never_overwrites(tmp_path, monkeypa
 
     monkeypatch.setattr(os, "link", no_links)
     (tmp_path / NAME).write_text("bestaand", encoding="utf-8")
-    path = LogWriter(tmp_path).write(running())
+    path = write(LogWriter(tmp_path), running())
     assert path.name.endswith("-2.md") and (tmp_path / NAME).read_text("utf-8") == "bestaand"
 
 
 @POSIX_ONLY
 def test_logs_are_private_files_in_private_folders(tmp_path):
     root = tmp_path / "nieuw" / "logs"
-    path = LogWriter.for_group("Team Noord", root).write(running())
+    path = write(LogWriter.for_group("Team Noord", root), running())
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     for folder in (tmp_path / "nieuw", root, path.parent):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
@@ -100,7 +108,7 @@ def test_a_full_disk_raises_log_write_error_and_leaves_the_previous_log_intact(
     tmp_path, monkeypatch
 ):
     writer = LogWriter(tmp_path)
-    path = writer.write(running(entry(1, "note", 1, "bewaard")))
+    path = write(writer, running(entry(1, "note", 1, "bewaard")))
     before = path.read_bytes()
 
     def disk_full(_fd):
@@ -131,7 +139,7 @@ def test_a_folder_that_cannot_be_written_raises_log_write_error(tmp_path, monkey
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anywhere")
 def test_a_read_only_folder_really_refuses(tmp_path):
     writer = LogWriter(tmp_path)
-    path = writer.write(running())
+    path = write(writer, running())
     before = path.read_bytes()
     tmp_path.chmod(0o500)
     try:
@@ -152,16 +160,21 @@ def test_relocate_writes_everything_to_the_new_folder(tmp_path, monkeypatch):
     writer = LogWriter(tmp_path / "kapot")
     real_mkstemp = files.tempfile.mkstemp
 
-    def broken_here(*args, dir=None, **kwargs):
+    def broken_here(
+        suffix: str | None = None,
+        prefix: str | None = None,
+        dir: Path | None = None,
+        text: bool = False,
+    ) -> tuple[int, str]:
         if str(dir).startswith(str(tmp_path / "kapot")):
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real_mkstemp(*args, dir=dir, **kwargs)
+        return real_mkstemp(suffix, prefix, dir, text)
 
     monkeypatch.setattr(files.tempfile, "mkstemp", broken_here)
     with pytest.raises(LogWriteError):
         writer.write(running(entry(1, "note", 1, "niet kwijt")))
     path = writer.relocate(tmp_path / "usb")
-    assert path == tmp_path / "usb" / NAME
+    assert path is not None and path == tmp_path / "usb" / NAME
     assert "niet kwijt" in path.read_text(encoding="utf-8")
     writer.write(running(entry(1, "note", 1, "niet kwijt"), entry(2, "note", 1, "verder")))
     assert "verder" in path.read_text(encoding="utf-8")
@@ -173,7 +186,7 @@ def test_relocate_writes_everything_to_the_new_folder(tmp_path, monkeypatch):
 def test_relocate_before_the_first_write_only_changes_the_folder(tmp_path):
     writer = LogWriter(tmp_path / "a")
     assert writer.relocate(tmp_path / "b") is None
-    assert writer.write(running()).parent == tmp_path / "b"
+    assert write(writer, running()).parent == tmp_path / "b"
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from intervisie_tui import paths
 from intervisie_tui.core.group import GroupFile, GroupFileError, load_group_file
@@ -239,8 +240,14 @@ def _fold(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+class _RoleHolders(Protocol):
+    """What ranking needs of a past session (a LogRecord): who held a role."""
+
+    def holders(self, role_id: str) -> tuple[str, ...]: ...
+
+
 def _rank(
-    records: Sequence[LogRecord], role_id: str, name: str, order: dict[str, int]
+    records: Sequence[_RoleHolders], role_id: str, name: str, order: dict[str, int]
 ) -> tuple[int, int, int]:
     folded = _fold(name)
     held = [i for i, r in enumerate(records) if folded in {_fold(n) for n in r.holders(role_id)}]
