@@ -1,4 +1,9 @@
-"""The root typer app and the options every command shares (--lang, --methods).
+"""The root typer app and the options every command shares.
+
+`--lang`, `--methods`, `--log-dir`, `--sound` and `--quiet` may come before the
+sub-command (`intervisie --quiet run ...`); the root callback records them in
+`state`, and a sub-command option with `callback=or_root` takes the recorded
+value unless it was typed after the sub-command itself.
 
 Imported by cli.register() after main() chose the language, so the help texts
 below (t() at decoration time) come out in the user's language.
@@ -8,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -22,9 +27,33 @@ class CliState:
 
     lang: str | None = None
     methods_dirs: list[Path] = field(default_factory=list)
+    log_dir: Path | None = None
+    """`--log-dir` before the sub-command, else INTERVISIE_LOG_DIR, else None."""
+    sound: str = "chime"
+    quiet: bool = False
 
 
 state = CliState()
+
+
+def or_root(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> Any:
+    """Option callback: the value typed after the sub-command, else the root's.
+
+    Used by the sub-command options that the root also takes (`--log-dir`,
+    `--sound`, `--quiet`), so `intervisie --log-dir X log list` and
+    `intervisie log list --log-dir X` mean the same, and the sub-command's own
+    option wins when both are given. A value from the environment or the
+    default counts as not typed: the root already read the environment.
+    """
+    if param.name is None:
+        return value
+    # by name: typer may bring its own copy of click, with its own ParameterSource
+    source = ctx.get_parameter_source(param.name)
+    if source is not None and source.name == "COMMANDLINE":
+        return value
+    root = getattr(state, param.name)
+    return value if root is None else root
+
 
 app = typer.Typer(
     name="intervisie",
@@ -69,6 +98,9 @@ def root(
     # main() already chose the language (a --lang anywhere, else the environment)
     state.lang = set_language(lang) if lang is not None else get_language()
     state.methods_dirs = list(methods or [])
+    state.log_dir = log_dir
+    state.sound = sound
+    state.quiet = quiet
     if ctx.invoked_subcommand is None:
         from intervisie_tui.cli.launch import open_app
         from intervisie_tui.cli.session import make_config

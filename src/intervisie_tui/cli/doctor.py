@@ -23,7 +23,7 @@ from typing import Annotated
 import typer
 
 from intervisie_tui import __version__, paths
-from intervisie_tui.cli.common import app, state
+from intervisie_tui.cli.common import app, or_root, state
 from intervisie_tui.i18n import detect_language, get_language, t
 
 MIN_SIZE = (80, 24)
@@ -288,7 +288,9 @@ def build_report(log_dir: Path | None = None) -> Report:
 def doctor(
     log_dir: Annotated[
         Path | None,
-        typer.Option("--log-dir", envvar="INTERVISIE_LOG_DIR", help=t("cli.help.log_dir")),
+        typer.Option(
+            "--log-dir", envvar="INTERVISIE_LOG_DIR", help=t("cli.help.log_dir"), callback=or_root
+        ),
     ] = None,
 ) -> None:
     """Versions, folders, terminal and broken method files: paste this when asking for help."""

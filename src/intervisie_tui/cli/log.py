@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from intervisie_tui import paths
-from intervisie_tui.cli.common import app
+from intervisie_tui.cli.common import app, or_root
 from intervisie_tui.core.logbook.files import LogWriteError, atomic_write
 from intervisie_tui.core.logbook.front import split_front
 from intervisie_tui.core.logbook.history import GroupHistory, group_folders, load_folder
@@ -30,7 +30,7 @@ app.add_typer(log_app, name="log")
 
 LogDir = Annotated[
     Path | None,
-    typer.Option("--log-dir", help=t("cli.help.log_root")),
+    typer.Option("--log-dir", help=t("cli.help.log_root"), callback=or_root),
 ]
 Group = Annotated[str | None, typer.Option("--group", "-g", help=t("cli.help.log.group"))]
 

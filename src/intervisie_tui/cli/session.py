@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from intervisie_tui.cli.common import app, state
+from intervisie_tui.cli.common import app, or_root, state
 from intervisie_tui.core.setup import split_names
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import set_language, t
@@ -22,11 +22,15 @@ MethodsOption = Annotated[
 LogDirOption = Annotated[
     Path | None,
     typer.Option(
-        "--log-dir", metavar="DIR", envvar="INTERVISIE_LOG_DIR", help=t("cli.help.log_dir")
+        "--log-dir",
+        metavar="DIR",
+        envvar="INTERVISIE_LOG_DIR",
+        help=t("cli.help.log_dir"),
+        callback=or_root,
     ),
 ]
-SoundOption = Annotated[str, typer.Option("--sound", help=t("cli.help.sound"))]
-QuietOption = Annotated[bool, typer.Option("--quiet", help=t("cli.help.quiet"))]
+SoundOption = Annotated[str, typer.Option("--sound", help=t("cli.help.sound"), callback=or_root)]
+QuietOption = Annotated[bool, typer.Option("--quiet", help=t("cli.help.quiet"), callback=or_root)]
 
 
 def parse_roles(values: list[str]) -> dict[str, tuple[str, ...]]:
@@ -41,7 +45,11 @@ def parse_roles(values: list[str]) -> dict[str, tuple[str, ...]]:
 
 
 def make_config(lang, methods, log_dir, sound, quiet, **extra):
-    """Everything the app needs from the command line, with the global options merged in."""
+    """Everything the app needs from the command line, with the global options merged in.
+
+    `log_dir`, `sound` and `quiet` arrive merged already (the options' `or_root`
+    callback); `methods` adds to the root's folders; `quiet` means no sound.
+    """
     from intervisie_tui.tui.config import AppConfig
 
     if lang is not None:

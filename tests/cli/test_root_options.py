@@ -1,0 +1,107 @@
+"""Options given before the sub-command (`intervisie --quiet --log-dir X run ...`) count.
+
+The root takes --log-dir, --sound and --quiet as well as the sub-commands; the
+sub-command's own option wins when both are given, --quiet anywhere means no
+sound, and INTERVISIE_LOG_DIR is the fallback.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from intervisie_tui import paths
+from intervisie_tui.cli import launch
+from tests.cli.test_log_cli import write
+
+RUN = ["run", "incidentmethode", "--participants", "An,Bo,Cor,Dirk,Eva", "--role", "inbrenger=An"]
+RESUME = ["resume", "sessie-1"]
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """The AppConfig every `open_app` would have started the app with."""
+    configs = []
+    monkeypatch.setattr(launch, "open_app", configs.append)
+    return configs
+
+
+def _config(run, opened, *args):
+    code, _, err = run(*args)
+    assert (code, err) == (0, "")
+    assert len(opened) == 1
+    return opened.pop()
+
+
+@pytest.mark.parametrize("command", [RUN, RESUME], ids=["run", "resume"])
+def test_quiet_and_log_dir_before_the_sub_command_reach_the_app(run, opened, tmp_path, command):
+    config = _config(run, opened, "--quiet", "--log-dir", tmp_path / "elders", *command)
+    assert config.sound == "off"
+    assert config.log_dir == tmp_path / "elders"
+
+
+@pytest.mark.parametrize("command", [RUN, RESUME], ids=["run", "resume"])
+def test_sound_before_the_sub_command_reaches_the_app(run, opened, command):
+    assert _config(run, opened, "--sound", "bell", *command).sound == "bell"
+
+
+@pytest.mark.parametrize("command", [RUN, RESUME], ids=["run", "resume"])
+def test_the_sub_commands_own_option_wins(run, opened, tmp_path, command):
+    args = ["--log-dir", tmp_path / "root", "--sound", "bell", *command]
+    config = _config(run, opened, *args, "--log-dir", tmp_path / "own", "--sound", "off")
+    assert (config.log_dir, config.sound) == (tmp_path / "own", "off")
+
+
+def test_quiet_anywhere_means_no_sound(run, opened):
+    assert _config(run, opened, "--quiet", *RUN, "--sound", "bell").sound == "off"
+    assert _config(run, opened, "--sound", "bell", *RESUME, "--quiet").sound == "off"
+
+
+def test_without_options_the_defaults_stay(run, opened):
+    config = _config(run, opened, *RUN)
+    assert (config.log_dir, config.sound) == (None, "chime")
+
+
+def test_the_environment_still_names_the_log_folder_but_a_typed_one_wins(
+    run, opened, tmp_path, monkeypatch
+):
+    monkeypatch.setenv(paths.ENV_LOG_DIR, str(tmp_path / "env"))
+    assert _config(run, opened, *RUN).log_dir == tmp_path / "env"
+    assert _config(run, opened, "--log-dir", tmp_path / "root", *RUN).log_dir == tmp_path / "root"
+
+
+def test_methods_before_run_are_searched(run, opened, tmp_path):
+    config = _config(run, opened, "--methods", tmp_path, *RUN)
+    assert config.methods_dirs == (tmp_path,)
+
+
+@pytest.fixture
+def logs(tmp_path):
+    root = tmp_path / "logs"
+    write(root, "Team Noord", 1, "An", ["bellen"])
+    return root
+
+
+def test_log_list_and_show_read_the_root_log_dir(run, logs):
+    code, out, _ = run("--log-dir", logs, "log", "list", "--json")
+    assert code == 0 and [row["group"] for row in json.loads(out)] == ["Team Noord"]
+    code, out, _ = run("--log-dir", logs, "log", "show")
+    assert code == 0 and "Team Noord" in out
+
+
+def test_log_import_files_under_the_root_log_dir(run, logs, tmp_path):
+    mailed = next((logs / "Team Noord").glob("*.md"))
+    code, _, _ = run("--log-dir", tmp_path / "other", "log", "import", mailed)
+    assert code == 0
+    assert list((tmp_path / "other" / "Team Noord").glob("*.md"))
+
+
+def test_group_show_reads_the_root_log_dir(run, logs):
+    code, out, err = run("--log-dir", logs, "group", "show", "Team Noord")
+    assert (code, err) == (0, "") and "An" in out
+
+
+def test_doctor_names_the_root_log_dir(run, tmp_path):
+    code, out, _ = run("--log-dir", tmp_path / "elders", "doctor")
+    assert code == 0 and str(tmp_path / "elders") in out
