@@ -13,10 +13,9 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from intervisie_tui import __version__, paths
+from intervisie_tui.crash import write_crash_report  # re-exported: tui/app.py imports it here
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import LANGUAGES, set_language, t
 
@@ -100,21 +99,6 @@ def register(command: str | None = None) -> typer.Typer:
     from intervisie_tui.cli.common import app
 
     return app
-
-
-def write_crash_report(error: BaseException) -> str:
-    """Save the traceback for a bug report; return where it went."""
-    try:
-        folder = paths.state_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.txt"
-        import traceback  # only when something went wrong: not at every start
-
-        details = "".join(traceback.format_exception(error))
-        path.write_text(f"intervisie {__version__}\n{details}", encoding="utf-8")
-        return str(path)
-    except OSError:
-        return "-"
 
 
 __all__ = ["main", "register", "requested_language", "write_crash_report"]
