@@ -144,7 +144,7 @@ def test_a_bad_header_is_an_error(tmp_path, content):
 
 def test_a_journal_from_a_newer_version_is_refused(tmp_path):
     path, _ = _written(tmp_path)
-    data = path.read_bytes().replace(b'"format":1', b'"format":2', 1)
+    data = path.read_bytes().replace(b'"format":2', b'"format":3', 1)
     path.write_bytes(data)
     with pytest.raises(JournalError, match="nieuwere versie"):
         read_journal(path)

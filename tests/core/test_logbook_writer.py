@@ -16,7 +16,7 @@ from intervisie_tui.core.logbook.naming import safe_folder_name
 from intervisie_tui.core.logbook.parse import read_log
 from intervisie_tui.core.logbook.writer import LogWriteError, LogWriter
 from intervisie_tui.core.state import Entry, SessionState
-from tests.core.logbook_helpers import START, entry, setup, state
+from tests.core.logbook_helpers import entry, setup, state
 
 NAME = "2026-03-02-1930-focusmethode.md"
 POSIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="no POSIX permissions")
@@ -205,30 +205,14 @@ def test_group_folder_names_are_safe_everywhere(group, folder):
     assert safe_folder_name(group) == folder
 
 
-class FakeRunner:
-    def __init__(self, the_state):
-        self.state = the_state
-        self.listeners = []
-
-    def subscribe(self, callback):
-        self.listeners.append(callback)
-        return lambda: self.listeners.remove(callback)
-
-    def change(self, the_state):
-        self.state = the_state
-        for listener in list(self.listeners):
-            listener(the_state)
-
-
-def test_live_log_follows_the_runner_and_keeps_a_write_problem_for_the_screen(
+def test_live_log_follows_the_session_and_keeps_a_write_problem_for_the_screen(
     tmp_path, monkeypatch
 ):
     waiting = running()
     waiting.started_at = None
-    runner = FakeRunner(waiting)
-    live = LiveLog.attach(runner, tmp_path)
+    live = LiveLog.open(waiting, tmp_path)
     assert live.path is None and live.error is None
-    runner.change(running())
+    live.update(running())
     assert live.path == tmp_path / "Team Noord" / NAME and live.error is None
     real_fsync = os.fsync
 
@@ -236,14 +220,12 @@ def test_live_log_follows_the_runner_and_keeps_a_write_problem_for_the_screen(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    runner.change(running(entry(1, "note", 1, "tijdens storing")))
+    live.update(running(entry(1, "note", 1, "tijdens storing")))
     assert isinstance(live.error, LogWriteError)
     monkeypatch.setattr(os, "fsync", real_fsync)
-    runner.change(running(entry(1, "note", 1, "tijdens storing"), entry(2, "note", 1, "daarna")))
+    live.update(running(entry(1, "note", 1, "tijdens storing"), entry(2, "note", 1, "daarna")))
     assert live.error is None
+    assert live.path is not None
     assert "tijdens storing" in live.path.read_text(encoding="utf-8")
     moved = live.relocate(tmp_path / "elders")
     assert moved == tmp_path / "elders" / NAME and live.path == moved
-    live.detach()
-    assert runner.listeners == []
-    assert START.minute == 30

@@ -90,7 +90,8 @@ class SessionMachine(RuleBasedStateMachine):
 
     @rule()
     def toggle(self) -> None:
-        if self.attempt(self.runner.toggle_pause, self.active):
+        toggle = self.runner.pause if self.status == "running" else self.runner.resume
+        if self.attempt(toggle, self.active):
             self.status = "paused" if self.status == "running" else "running"
 
     @rule()

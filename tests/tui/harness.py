@@ -1,25 +1,28 @@
-"""Build a run screen on a FakeClock without disk, for Pilot tests."""
+"""Run a session in the real app on a FakeClock without disk, for Pilot and snapshot tests."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
+from textual.screen import Screen
 
 import intervisie_tui.tui.app
 from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.plan import build_plan
 from intervisie_tui.core.runner import SessionRunner
+from intervisie_tui.core.session import SessionController
 from intervisie_tui.core.setup import SessionSetup
-from intervisie_tui.sound import Alerter
-from intervisie_tui.tui.screens.run import RunScreen
-from intervisie_tui.tui.session_view import SessionView
+from intervisie_tui.tui.app import IntervisieApp
+from intervisie_tui.tui.config import AppConfig
 
 START = datetime(2026, 11, 24, 14, 0).astimezone()
 
-SMALL_METHOD = {
+SMALL_METHOD: dict[str, Any] = {
     "id": "proef",
     "name": "Proefmethode",
     "source": "test",
@@ -45,26 +48,25 @@ SMALL_METHOD = {
 }
 
 
-class RunHarness(App[None]):
-    CSS_PATH = str(Path(intervisie_tui.tui.app.__file__).with_name("app.tcss"))
-    TITLE = "Intervisie"
+class RunHarness(IntervisieApp):
+    """The real app with `session` on its run screen; the bell counted, not rung."""
 
-    def __init__(self, view: SessionView) -> None:
-        super().__init__()
-        self.view = view
+    def __init__(self, session: SessionController, clock: FakeClock | None = None) -> None:
+        clock = clock or session.runner.clock  # type: ignore[assignment]
+        config = AppConfig(sound="bell", clock=clock, check_interrupted=False)
+        super().__init__(config, session)
         self.bells = 0
-
-    def on_mount(self) -> None:
-        self.push_screen(RunScreen(self.view))
 
     def bell(self) -> None:
         self.bells += 1
 
 
-def make_view(method: Method | dict | None = None, **setup) -> tuple[SessionView, FakeClock]:
+def make_session(
+    method: Method | dict[str, Any] | None = None, **setup: Any
+) -> tuple[SessionController, FakeClock]:
     clock = FakeClock(START)
     m = method if isinstance(method, Method) else Method.model_validate(method or SMALL_METHOD)
-    fields = {
+    fields: dict[str, Any] = {
         "method_id": m.id,
         "group": "Team Noord",
         "participants": ("An", "Bo", "Cor", "Dirk"),
@@ -74,17 +76,16 @@ def make_view(method: Method | dict | None = None, **setup) -> tuple[SessionView
     fields.update(setup)
     plan = build_plan(m, SessionSetup(**fields))
     runner = SessionRunner(plan, clock, session_id="test-session")
-    view = SessionView(runner, Alerter("bell", lambda: None), None)
-    return view, clock
+    return SessionController(runner), clock
 
 
 class ScreenHarness(App[None]):
     """Shows one screen built by `factory` with the app's stylesheet (snapshot tests)."""
 
-    CSS_PATH = RunHarness.CSS_PATH
+    CSS_PATH = str(Path(intervisie_tui.tui.app.__file__).with_name("app.tcss"))
     TITLE = "Intervisie"
 
-    def __init__(self, factory) -> None:
+    def __init__(self, factory: Callable[[], Screen[Any]]) -> None:
         super().__init__()
         self.factory = factory
 
@@ -92,26 +93,31 @@ class ScreenHarness(App[None]):
         self.push_screen(self.factory())
 
 
-def incident_view(lang: str = "nl"):
+def incident_session(lang: str = "nl") -> tuple[SessionController, FakeClock]:
     """An incidentmethode session 7.5 minutes in, with entries in two steps."""
     from intervisie_tui import i18n
     from intervisie_tui.core.library import find_method
 
     i18n.set_language(lang)
     method = find_method("incidentmethode").method
-    view, clock = make_view(
+    session, clock = make_session(
         method,
         participants=("An", "Bo", "Cor", "Dirk", "Eva", "Fien"),
         roles={"inbrenger": ("An",), "voorzitter": ("Cor",), "tijdbewaker": ("Bo",)},
         question="Hoe geef ik grenzen aan zonder de relatie te schaden?",
         language=lang,
     )
-    runner = view.runner
-    runner.start()
-    runner.add_insight("Grenzen stellen begint bij mijn eigen twijfel")
+    session.start()
+    session.add_insight("Grenzen stellen begint bij mijn eigen twijfel")
     clock.advance(5 * 60 + 20)
-    runner.next()
-    runner.add_action("Gesprek plannen met de teamleider", owner="An")
-    runner.add_note("Vraag: wie was er nog meer bij?")
+    session.next()
+    session.add_action("Gesprek plannen met de teamleider", owner="An")
+    session.add_note("Vraag: wie was er nog meer bij?")
     clock.advance(2 * 60 + 10)
-    return view, clock
+    return session, clock
+
+
+async def beat(pilot: Any) -> None:
+    """One beat of the app's clock, and let the screens draw it."""
+    pilot.app.beat()
+    await pilot.pause()

@@ -7,21 +7,21 @@ from intervisie_tui.tui.config import AppConfig
 from intervisie_tui.tui.screens.setup import SetupScreen
 from intervisie_tui.tui.widgets.countdown import Countdown
 
-from .harness import RunHarness, make_view
+from .harness import RunHarness, beat, make_session
 from .test_whole_session import wait_for
 
 
 async def test_no_color_still_says_overtime_in_words_and_sign(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    view, clock = make_view()
-    app = RunHarness(view)
+    session, clock = make_session()
+    app = RunHarness(session)
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.no_color
         await pilot.pause()
         await pilot.press("space")
         clock.advance(6 * 60)
         screen = app.screen
-        screen.refresh_clock()
+        await beat(pilot)
         assert "+01:00" in screen.query_one(Countdown).status
         assert "Over tijd" in screen.query_one(Countdown).caption
 

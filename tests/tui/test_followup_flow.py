@@ -42,9 +42,11 @@ async def test_open_items_come_back_and_decisions_are_logged():
     app = IntervisieApp(AppConfig(clock=clock, sound="off", request=request()))
     async with app.run_test(size=(100, 32)) as pilot:
         run = await wait_for(pilot, RunScreen)
-        runner = run.view.runner
+        runner = pilot.app.session.runner
         assert runner.plan.steps[0].kind == "phase"  # a new group: nothing to look back on
         await pilot.press("space")
+        while "actions" not in runner.step.capture:  # action items where the method has them
+            await pilot.press("right")
         for text, owner in (("Bel de huisarts", "Bo"), ("Lees het protocol", "Cor")):
             await pilot.press("a", *text, "enter", *owner, "enter", "enter")
         await finish(pilot, runner)
@@ -53,7 +55,7 @@ async def test_open_items_come_back_and_decisions_are_logged():
     app = IntervisieApp(AppConfig(clock=clock, sound="off", request=request(roles={})))
     async with app.run_test(size=(100, 32)) as pilot:
         run = await wait_for(pilot, RunScreen)
-        runner = run.view.runner
+        runner = pilot.app.session.runner
         setup = runner.plan.setup
         assert runner.plan.steps[0].kind == "followup"
         assert [item.text for item in setup.open_items] == ["Bel de huisarts", "Lees het protocol"]
@@ -69,7 +71,7 @@ async def test_open_items_come_back_and_decisions_are_logged():
         decisions = {k: f.decision for k, f in runner.state.followups.items()}
         assert sorted(decisions.values()) == ["continued", "done"]
         await finish(pilot, runner)
-        log = run.view.log_path()
+        log = pilot.app.session.snapshot().log_path
 
     text = log.read_text(encoding="utf-8")
     assert "Bel de huisarts" in text and "Lees het protocol" in text
@@ -102,8 +104,8 @@ async def test_setup_shows_the_group_file_marks_the_topic_and_can_skip_evaluatio
         setup.query_one("#add-evaluation").value = False
         await pilot.pause()
         await pilot.press("ctrl+s")
-        run = await wait_for(pilot, RunScreen)
-        kinds = [step.kind for step in run.view.runner.plan.steps]
+        await wait_for(pilot, RunScreen)
+        kinds = [step.kind for step in pilot.app.session.runner.plan.steps]
         assert "evaluation" not in kinds
     topic = load_group_file(folder).topic("Overdracht in de nacht")
     assert [str(day) for day in topic.chosen] == ["2026-11-24"]

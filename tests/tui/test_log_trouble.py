@@ -35,14 +35,14 @@ async def test_disk_full_keeps_the_session_and_the_log_moves_elsewhere(tmp_path,
     clock = FakeClock(datetime(2026, 11, 24, 14, 0).astimezone())
     app = IntervisieApp(AppConfig(clock=clock, sound="off", request=request, log_dir=full))
     async with app.run_test(size=(100, 32)) as pilot:
-        run = await wait_for(pilot, RunScreen)
+        await wait_for(pilot, RunScreen)
         await pilot.press("space")
         ask = await wait_for(pilot, Ask)  # the first write failed: where else?
         assert str(full) in ask.value
-        assert run.view.runner.state.status == "running"  # the meeting goes on
+        assert pilot.app.session.runner.state.status == "running"  # the meeting goes on
         await pilot.press("escape")  # not now
-        await pilot.press("i", *"Niets kwijt", "enter")
-        assert [e.text for e in run.view.runner.state.entries] == ["Niets kwijt"]
+        await pilot.press("n", *"Niets kwijt", "enter")
+        assert [e.text for e in pilot.app.session.runner.state.entries] == ["Niets kwijt"]
         assert not isinstance(app.screen, Ask)  # the same problem is not asked twice
         await pilot.press("n", *"Tweede", "enter")
         await pilot.press("ctrl+o")  # later, the timekeeper picks another folder after all
@@ -50,7 +50,7 @@ async def test_disk_full_keeps_the_session_and_the_log_moves_elsewhere(tmp_path,
         ask.query_one("Input").value = str(tmp_path / "usb")
         await pilot.press("enter")
         await pilot.pause()
-        log = run.view.log_path()
+        log = pilot.app.session.snapshot().log_path
         assert log is not None and (tmp_path / "usb") in log.parents
         text = log.read_text(encoding="utf-8")
         assert "Niets kwijt" in text and "Tweede" in text

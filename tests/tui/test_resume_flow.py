@@ -30,9 +30,9 @@ def request(group: str = "Team Noord") -> RunRequest:
 async def interrupted_session(clock, log_dir=None) -> str:
     app = IntervisieApp(AppConfig(clock=clock, sound="off", request=request(), log_dir=log_dir))
     async with app.run_test(size=(100, 32)) as pilot:
-        run = await wait_for(pilot, RunScreen)
-        await pilot.press("space", "i", *"Eerste inzicht", "enter", "q", "y")
-    return run.view.runner.state.session_id
+        await wait_for(pilot, RunScreen)
+        await pilot.press("space", "n", *"Eerste notitie", "enter", "q", "y")
+    return pilot.app.session.runner.state.session_id
 
 
 async def test_resume_writes_to_the_log_folder_the_session_began_with(tmp_path):
@@ -42,13 +42,13 @@ async def test_resume_writes_to_the_log_folder_the_session_began_with(tmp_path):
     clock.advance(60)
     app = IntervisieApp(AppConfig(clock=clock, sound="off", resume_id=session_id))
     async with app.run_test(size=(100, 32)) as pilot:
-        run = await wait_for(pilot, RunScreen)
+        await wait_for(pilot, RunScreen)
         await pilot.press("n", *"Na de herstart", "enter")
-        log = run.view.log_path()
+        log = pilot.app.session.snapshot().log_path
     assert shared in log.parents
     assert not list(paths.log_dir().rglob("*.md"))  # nothing split off into the default
     text = log.read_text(encoding="utf-8")
-    assert "Eerste inzicht" in text and "Na de herstart" in text
+    assert "Eerste notitie" in text and "Na de herstart" in text
 
 
 async def test_discarding_removes_the_journal_and_the_half_written_log():
@@ -70,8 +70,8 @@ async def test_run_for_another_group_is_not_held_up_by_an_interrupted_session():
     await interrupted_session(clock)
     app = IntervisieApp(AppConfig(clock=clock, sound="off", request=request("Team Zuid")))
     async with app.run_test(size=(100, 32)) as pilot:
-        run = await wait_stored(pilot)
-        assert run.view.runner.plan.setup.group == "Team Zuid"
+        await wait_stored(pilot)
+        assert pilot.app.session.runner.plan.setup.group == "Team Zuid"
     assert len(store.interrupted_sessions()) == 2
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 
-from intervisie_tui.sound import Alerter
 from intervisie_tui.tui.screens.dialogs import HelpScreen
 from intervisie_tui.tui.screens.presenter import PresenterScreen
 from intervisie_tui.tui.screens.run import RunScreen
 from intervisie_tui.tui.widgets.capture import CaptureBar
 from intervisie_tui.tui.widgets.countdown import Countdown
 
-from .harness import RunHarness, make_view
+from .harness import SMALL_METHOD, RunHarness, beat, make_session
 
 
 async def started(pilot) -> RunScreen:
@@ -21,8 +20,8 @@ async def started(pilot) -> RunScreen:
 
 
 async def test_go_around_walks_every_lid_in_order_and_empty_enter_skips():
-    view, _ = make_view()
-    app = RunHarness(view)
+    session, _ = make_session()
+    app = RunHarness(session)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await started(pilot)
         await pilot.press("right")  # the go-around step
@@ -34,7 +33,7 @@ async def test_go_around_walks_every_lid_in_order_and_empty_enter_skips():
         await pilot.press("enter")  # Cor passes
         await pilot.press(*"Waarom nu", "enter")
         assert not bar.active
-        statements = [(e.participant, e.text) for e in view.runner.state.entries]
+        statements = [(e.participant, e.text) for e in session.runner.state.entries]
         assert statements == [("Bo", "Wie beslist"), ("Dirk", "Waarom nu")]
         assert "Bo ✓ · Cor – · Dirk ✓" in screen.query_one("#prompts").plain
         await pilot.press("enter")  # everyone had a turn: no new round
@@ -42,54 +41,52 @@ async def test_go_around_walks_every_lid_in_order_and_empty_enter_skips():
 
 
 async def test_escape_cancels_a_capture_and_returns_to_the_timer():
-    view, _ = make_view()
-    app = RunHarness(view)
+    session, _ = make_session()
+    app = RunHarness(session)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await started(pilot)
         await pilot.press("n", *"half af", "escape")
         assert not screen.query_one(CaptureBar).active
-        assert view.runner.state.entries == []
+        assert session.runner.state.entries == []
         assert app.focused is screen.query_one(Countdown)
         await pilot.press("space")  # keys work again at once
-        assert view.runner.is_paused
+        assert session.runner.is_paused
 
 
 async def test_warning_and_zero_flash_and_sound_once_each():
-    view, clock = make_view()
-    sounds: list[str] = []
-    view.alerter = Alerter("bell", lambda: sounds.append("bell"))
-    app = RunHarness(view)
+    session, clock = make_session()
+    app = RunHarness(session)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await started(pilot)
         countdown = screen.query_one(Countdown)
         clock.advance(4 * 60 + 1)  # 59 s left of 5 min: the one-minute warning
-        screen.refresh_clock()
+        await beat(pilot)
         assert countdown.has_class("-flash") and countdown.has_class("-warning")
-        assert sounds == ["bell"]
-        screen.refresh_clock()
-        assert sounds == ["bell"]  # once per crossing
+        assert app.bells == 1
+        await beat(pilot)
+        assert app.bells == 1  # once per crossing
         clock.advance(60)
-        screen.refresh_clock()
-        assert sounds == ["bell", "bell"] and countdown.has_class("-overtime")
+        await beat(pilot)
+        assert app.bells == 2 and countdown.has_class("-overtime")
 
 
 async def test_presenter_view_shows_the_time_and_space_pauses_there():
-    view, _ = make_view()
-    app = RunHarness(view)
+    session, _ = make_session()
+    app = RunHarness(session)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
         await pilot.press("p")
         assert isinstance(app.screen, PresenterScreen)
         assert "An (inbrenger): Vertel kort" in app.screen.query_one("#presenter-prompts").plain
         await pilot.press("space")
-        assert view.runner.is_paused
+        assert session.runner.is_paused
         await pilot.press("p")
         assert isinstance(app.screen, RunScreen)
 
 
 async def test_help_lists_every_key():
-    view, _ = make_view()
-    app = RunHarness(view)
+    session, _ = make_session()
+    app = RunHarness(session)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
         await pilot.press("question_mark")
@@ -104,8 +101,8 @@ async def test_help_lists_every_key():
 
 
 async def test_resizing_down_to_40x12_keeps_half_typed_text():
-    view, _ = make_view()
-    app = RunHarness(view)
+    session, _ = make_session()
+    app = RunHarness(session)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await started(pilot)
         await pilot.press("i", *"nog niet klaar")
@@ -113,13 +110,13 @@ async def test_resizing_down_to_40x12_keeps_half_typed_text():
             await pilot.resize_terminal(*size)
             await pilot.pause()
         await pilot.press(*" maar nu wel", "enter")
-        assert [e.text for e in view.runner.state.entries] == ["nog niet klaar maar nu wel"]
+        assert [e.text for e in session.runner.state.entries] == ["nog niet klaar maar nu wel"]
         assert screen.query_one("#agenda").display  # back at 80 columns: agenda shown
 
 
 async def test_narrow_terminal_hides_the_agenda_but_keeps_the_time():
-    view, _ = make_view()
-    app = RunHarness(view)
+    session, _ = make_session()
+    app = RunHarness(session)
     async with app.run_test(size=(40, 12)) as pilot:
         screen = await started(pilot)
         assert not screen.query_one("#agenda").display
@@ -127,13 +124,11 @@ async def test_narrow_terminal_hides_the_agenda_but_keeps_the_time():
 
 
 async def test_the_command_palette_offers_the_run_actions():
-    from intervisie_tui.tui.palette import screen_commands
-
-    view, _ = make_view()
-    app = RunHarness(view)
+    session, _ = make_session()
+    app = RunHarness(session)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await started(pilot)
-        titles = [c.title for c in screen_commands(app, screen)]
+        titles = [c.title for c in app.get_system_commands(screen)]
         for title in ("Pauze", "Volgende", "Inzicht", "Actie", "Presentatie"):
             assert title in titles
         assert "Start" not in titles  # already started: only what applies now
@@ -144,8 +139,8 @@ async def test_entries_can_be_edited_and_deleted_from_the_run_screen():
     from intervisie_tui.tui.screens.dialogs import Ask, Confirm
     from intervisie_tui.tui.screens.entries import EntriesScreen
 
-    view, _ = make_view()
-    app = RunHarness(view)
+    session, _ = make_session()
+    app = RunHarness(session)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
         await pilot.press("i", *"Eerst een tikfuot", "enter")
@@ -161,5 +156,80 @@ async def test_entries_can_be_edited_and_deleted_from_the_run_screen():
         await pilot.press("y")
         await pilot.press("escape")
         assert isinstance(app.screen, RunScreen)
-        assert [e.text for e in view.runner.state.entries] == ["Eerst een tikfout"]
-        assert [type(e).__name__ for e in view.runner.events][-2:] == ["Edit", "Delete"]
+        assert [e.text for e in session.runner.state.entries] == ["Eerst een tikfout"]
+        assert [type(e).__name__ for e in session.runner.events][-2:] == ["Edit", "Delete"]
+
+
+async def test_the_presenter_view_flashes_on_an_alert_and_the_hidden_run_screen_does_not():
+    """Bug: both screens' beats ran under the presenter, and the hidden one took the alert."""
+    session, clock = make_session()
+    app = RunHarness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        run = await started(pilot)
+        await pilot.press("p")
+        presenter = app.screen
+        assert isinstance(presenter, PresenterScreen)
+        clock.advance(4 * 60 + 1)  # the one-minute warning
+        await beat(pilot)
+        assert presenter.query_one(Countdown).has_class("-flash")
+        assert not run.query_one(Countdown).has_class("-flash")
+        assert app.bells == 1
+        await beat(pilot)
+        assert app.bells == 1
+
+
+async def test_capture_keys_follow_the_capture_list_of_the_step():
+    """Bug: a phase's `capture:` list was ignored by the run screen's keys."""
+    method = {**SMALL_METHOD, "phases": [dict(p) for p in SMALL_METHOD["phases"]]}
+    method["phases"][0]["capture"] = ["notes"]
+    session, _ = make_session(method)
+    app = RunHarness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        assert screen.check_action("capture_insight", ()) is None  # dimmed in the footer
+        assert screen.check_action("capture_action", ()) is None
+        await pilot.press("i")
+        assert not screen.query_one(CaptureBar).active
+        await pilot.press("n", *"wel hier", "enter")
+        await pilot.press("right", "i", *"nu wel", "enter")
+        assert [(e.kind, e.text) for e in session.runner.state.entries] == [
+            ("note", "wel hier"),
+            ("insight", "nu wel"),
+        ]
+
+
+async def test_a_pass_in_the_go_around_survives_a_new_run_screen():
+    session, _ = make_session()
+    app = RunHarness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await pilot.press("right", "enter", "enter")  # Bo passes
+        assert session.runner.state.steps[1].passed == ["Bo"]
+        await pilot.press("escape", "p", "p")  # presenter and back: drawn from the session
+        assert "Bo –" in app.screen.query_one("#prompts").plain
+
+
+async def test_footer_help_and_palette_come_from_one_action_table():
+    from intervisie_tui.tui.actions import APP_ACTIONS, RUN_ACTIONS
+
+    session, _ = make_session()
+    app = RunHarness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        ids = {
+            binding.id
+            for binding in screen._bindings.key_to_bindings
+            and [b for bs in screen._bindings.key_to_bindings.values() for b in bs]
+        }
+        assert {action.id for action in RUN_ACTIONS} <= ids
+        await pilot.press("question_mark")
+        rows = dict(app.screen.rows)
+        for key in ("esc", "ctrl+p", "F2", "PgUp PgDn", "↑ ↓", "ctrl+o"):
+            assert key in rows, key
+        await pilot.press("escape")
+        names = [c.title for c in app.get_system_commands(screen)]
+        assert all(names) and len(names) == len(set(names))
+        assert "Keys" not in names and "Screenshot" not in names  # Textual's English entries
+        assert "Licht/donker" in names
+        for action in (*RUN_ACTIONS, *APP_ACTIONS):
+            assert not action.description.startswith("Toets")

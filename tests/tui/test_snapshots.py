@@ -12,10 +12,9 @@ from textual.widgets import Input
 from intervisie_tui import i18n
 from intervisie_tui.tui.app import IntervisieApp
 from intervisie_tui.tui.config import AppConfig
-from intervisie_tui.tui.screens.run import RunScreen
 from intervisie_tui.tui.screens.summary import SummaryScreen
 
-from .harness import ScreenHarness, incident_view
+from .harness import RunHarness, ScreenHarness, incident_session
 
 SIZES = [(80, 24), (120, 40)]
 LANGS = ["nl", "en"]
@@ -42,15 +41,15 @@ def test_setup_screen(snap_compare, lang, size):
 @pytest.mark.parametrize("size", [*SIZES, (40, 12)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", LANGS)
 def test_run_screen(snap_compare, lang, size):
-    view, _ = incident_view(lang)
-    assert snap_compare(ScreenHarness(lambda: RunScreen(view)), terminal_size=size)
+    session, _ = incident_session(lang)
+    assert snap_compare(RunHarness(session), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", LANGS)
 def test_presenter_screen(snap_compare, lang, size):
-    view, _ = incident_view(lang)
-    app = ScreenHarness(lambda: RunScreen(view))
+    session, _ = incident_session(lang)
+    app = RunHarness(session)
 
     async def presenter(pilot):
         await pilot.press("p")
@@ -63,14 +62,14 @@ def test_presenter_screen(snap_compare, lang, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", LANGS)
 def test_summary_screen(snap_compare, lang, size):
-    view, clock = incident_view(lang)
-    runner = view.runner
-    while runner.state.current < len(runner.plan.steps) - 1:
+    session, clock = incident_session(lang)
+    while not session.snapshot().is_last_step:
         clock.advance(4 * 60 + 30)
-        runner.next()
-    runner.add_insight("Volgende keer eerder de hulpvraag scherp")
-    runner.finish()
-    assert snap_compare(ScreenHarness(lambda: SummaryScreen(view)), terminal_size=size)
+        assert session.next().ok
+    session.add_insight("Volgende keer eerder de hulpvraag scherp")
+    assert session.finish().ok
+    final = session.snapshot()
+    assert snap_compare(ScreenHarness(lambda: SummaryScreen(final)), terminal_size=size)
 
 
 def teardown_function():

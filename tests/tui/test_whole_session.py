@@ -20,6 +20,8 @@ from intervisie_tui.tui.screens.setup import SetupScreen
 from intervisie_tui.tui.screens.summary import SummaryScreen
 from intervisie_tui.tui.widgets.countdown import Countdown
 
+from .harness import beat
+
 START = datetime(2026, 11, 24, 19, 30).astimezone()
 
 
@@ -35,7 +37,7 @@ async def wait_stored(pilot, tries: int = 50):
     """The run screen, once its new session is on disk (right after the first frame)."""
     run = await wait_for(pilot, RunScreen)
     for _ in range(tries):
-        if run.view.pending_store is None:
+        if not pilot.app.session.pending:
             return run
         await pilot.pause(0.01)
     raise AssertionError("the new session never reached the disk")
@@ -68,33 +70,25 @@ async def test_setup_run_quit_resume_finish(monkeypatch):
         await pilot.pause()
         await pilot.press("ctrl+s")
         run = await wait_for(pilot, RunScreen)
-        runner = run.view.runner
+        runner = pilot.app.session.runner
         assert runner.plan.setup.roles["inbrenger"] == ("An",)
         assert runner.plan.setup.roles["voorzitter"]  # filled by the rotation suggestion
 
         await pilot.press("space")  # start
         assert runner.state.status == "running"
-        await pilot.press("i")
+        await pilot.press("i")  # this step writes down notes only: the key does nothing
+        await pilot.press("n")
         await type_text(pilot, "Onzekerheid over de rol")
         await pilot.press("enter")
         assert [e.text for e in runner.state.entries] == ["Onzekerheid over de rol"]
 
         clock.advance(6 * 60)  # one minute over the 5 minutes of step 1
-        run.refresh_clock()
+        await beat(pilot)
         assert run.query_one(Countdown).has_class("-overtime")
         assert "+01:00" in run.query_one(Countdown).status
 
         await pilot.press("right")
         assert runner.state.current == 1
-        await pilot.press("a")
-        await type_text(pilot, "Bel de leverancier")
-        await pilot.press("enter")
-        await type_text(pilot, "Bo")
-        await pilot.press("enter")
-        await type_text(pilot, "2026-12-01")
-        await pilot.press("enter")
-        action = runner.state.entries[-1]
-        assert (action.kind, action.owner, str(action.due)) == ("action", "Bo", "2026-12-01")
 
         await pilot.press("left")  # back to step 1
         assert runner.state.current == 0
@@ -124,13 +118,22 @@ async def test_setup_run_quit_resume_finish(monkeypatch):
         assert "Team Noord" in choice.question
         await pilot.click("#choice-meeting")
         run = await wait_for(pilot, RunScreen)
-        runner = run.view.runner
+        runner = pilot.app.session.runner
         assert runner.state.session_id == session_id
         assert [e.text for e in runner.state.entries] == journal_entries
         assert runner.state.current == 1
         for _ in range(len(runner.plan.steps) - 2):
             await pilot.press("right")
         assert runner.state.current == len(runner.plan.steps) - 1
+        await pilot.press("a")
+        await type_text(pilot, "Bel de leverancier")
+        await pilot.press("enter")
+        await type_text(pilot, "Bo")
+        await pilot.press("enter")
+        await type_text(pilot, "2026-12-01")
+        await pilot.press("enter")
+        action = runner.state.entries[-1]
+        assert (action.kind, action.owner, str(action.due)) == ("action", "Bo", "2026-12-01")
         await pilot.press("i")
         await type_text(pilot, "Goed gesprek")
         await pilot.press("enter")

@@ -97,6 +97,13 @@ class Decide(_Event):
     note: str = ""
 
 
+class Pass(_Event):
+    """In a go-around, `participant` passed (said nothing, or did not want to)."""
+
+    type: Literal["pass"] = "pass"
+    participant: str
+
+
 class Finish(_Event):
     type: Literal["finish"] = "finish"
 
@@ -116,7 +123,19 @@ class Alive(_Event):
 
 
 Event = Annotated[
-    Start | Pause | Resume | Move | Adjust | Add | Edit | Delete | Decide | Finish | Reopen | Alive,
+    Start
+    | Pause
+    | Resume
+    | Move
+    | Adjust
+    | Add
+    | Edit
+    | Delete
+    | Pass
+    | Decide
+    | Finish
+    | Reopen
+    | Alive,
     Field(discriminator="type"),
 ]
 EVENT: TypeAdapter[Event] = TypeAdapter(Event, config=ConfigDict(defer_build=True))
@@ -190,6 +209,8 @@ def apply(state: SessionState, event: Event) -> None:
             state.entries[at] = Entry.model_validate({**old.model_dump(), **event.changes})
         case Delete():
             del state.entries[_entry_index(state, event.id)]
+        case Pass():
+            state.steps[state.current].passed.append(event.participant)
         case Decide():
             state.followups[event.key] = FollowUp(
                 key=event.key, decision=event.decision, note=event.note

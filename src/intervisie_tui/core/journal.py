@@ -28,7 +28,8 @@ from intervisie_tui.core.plan import Plan, build_plan
 from intervisie_tui.core.setup import SessionSetup
 from intervisie_tui.i18n import t
 
-JOURNAL_FORMAT = 1
+JOURNAL_FORMAT = 2
+"""2: go-around passes are events (`pass`); format 1 journals read as before."""
 SUFFIX = paths.JOURNAL_SUFFIX
 
 

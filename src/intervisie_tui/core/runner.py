@@ -8,30 +8,36 @@ makes the live state and a replay of the journal equal by construction.
 Time is a deadline: remaining time is computed from the session clock on every
 call, never counted down, so a late refresh cannot make the timer drift.
 
-Listeners (`subscribe`) are called after every applied command. A listener that
-raises does not undo anything (the command is already on disk) and does not
-stop the other listeners: its exception is kept in `listener_errors` for the
-caller to show or report.
+The runner knows the rules and the time of one session; of files it knows only
+its journal. `core/session.py` owns the rest (lock, log, alerts for the UI).
+Captured text is kept exactly as typed, attached to the step that is current
+when it is typed; entry ids (`e1`, `e2`, ...) are never reused, not even after
+a delete.
 """
 
 from __future__ import annotations
 
 import contextlib
 import secrets
-from collections.abc import Callable
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Protocol, get_args
+
+from pydantic import ValidationError
 
 from intervisie_tui.core.alerts import Alert, AlertWatch, crossed
-from intervisie_tui.core.capture import CaptureCommands
 from intervisie_tui.core.clock import Clock
 from intervisie_tui.core.commands import (
     EVENT,
+    Add,
     Adjust,
     Alive,
+    Decide,
+    Delete,
+    Edit,
     Event,
     Finish,
     Move,
+    Pass,
     Pause,
     Reopen,
     Resume,
@@ -39,10 +45,17 @@ from intervisie_tui.core.commands import (
     Start,
     apply,
     initial_state,
+    session_elapsed,
+    step_elapsed,
 )
-from intervisie_tui.core.plan import Plan
-from intervisie_tui.core.readings import SessionReadings
-from intervisie_tui.core.state import Downtime, SessionState
+from intervisie_tui.core.plan import Plan, Step
+from intervisie_tui.core.state import (
+    Downtime,
+    Entry,
+    EntryKind,
+    FollowUpDecision,
+    SessionState,
+)
 
 if TYPE_CHECKING:
     from intervisie_tui.core.lock import SessionLock
@@ -52,7 +65,13 @@ __all__ = ["Alert", "SessionError", "SessionRunner", "new_session_id"]
 HEARTBEAT_SECONDS = 30.0
 """While running, `poll_alerts` journals a heartbeat this often, so that a resume after
 a crash knows when the meeting was last seen (for `downtime="pause"`)."""
-Listener = Callable[[SessionState], None]
+
+_EDITABLE: dict[str, set[str]] = {
+    "note": {"text"},
+    "insight": {"text"},
+    "action": {"text", "owner", "due"},
+    "statement": {"text", "participant"},
+}
 
 
 class JournalLike(Protocol):
@@ -65,7 +84,7 @@ def new_session_id(now: datetime) -> str:
     return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
 
 
-class SessionRunner(SessionReadings, CaptureCommands):
+class SessionRunner:
     """Runs a `Plan` against a `Clock`; every command is journaled before it applies."""
 
     def __init__(
@@ -84,12 +103,10 @@ class SessionRunner(SessionReadings, CaptureCommands):
         self.state: SessionState = initial_state(plan, self.session_id, created or clock.now())
         self.events: list[Event] = []
         """Every applied event, in order (the journal minus its header)."""
-        self.listener_errors: list[Exception] = []
         self._journal = journal
         self._lock = lock
         self._closed = False
         self._base = clock.monotonic()
-        self._listeners: list[Listener] = []
         self._alerts = AlertWatch()
 
     @classmethod
@@ -139,15 +156,9 @@ class SessionRunner(SessionReadings, CaptureCommands):
             raise SessionError("session.not_paused")
         self._record(Resume)
 
-    def toggle_pause(self) -> None:
-        if self.is_paused:
-            self.resume()
-        else:
-            self.pause()
-
     def next(self) -> None:
         self._require_active()
-        if self.state.current >= len(self.plan.steps) - 1:
+        if self.is_last_step:
             raise SessionError("session.last_step")
         self._record(Move, type="next", index=self.state.current + 1)
 
@@ -178,7 +189,120 @@ class SessionRunner(SessionReadings, CaptureCommands):
         self._require_active()
         self._record(Finish)
 
-    # Alerts, listeners, lifetime -------------------------------------------------
+    # Capture commands: every one journals one event, or raises and writes nothing --
+
+    def add_note(self, text: str) -> Entry:
+        return self._add("note", text)
+
+    def add_insight(self, text: str) -> Entry:
+        return self._add("insight", text)
+
+    def add_action(self, text: str, owner: str | None = None, due: date | None = None) -> Entry:
+        return self._add("action", text, owner=owner or None, due=due)
+
+    def add_statement(self, participant: str, text: str) -> Entry:
+        self._check_participant(participant)
+        return self._add("statement", text, participant=participant)
+
+    def pass_turn(self, participant: str) -> None:
+        """In a go-around, `participant` passes: journaled, so a resume and the log know."""
+        if self.is_finished:
+            raise SessionError("session.finished")
+        if participant not in self.step.go_around:
+            raise SessionError("session.unknown_participant", name=participant)
+        if participant not in self.state.steps[self.state.current].passed:
+            self._record(Pass, participant=participant)
+
+    def edit_entry(self, entry_id: str, **changes: Any) -> Entry:
+        """Change text (all), owner/due (actions) or participant (statements)."""
+        old = self._entry(entry_id)
+        for name in changes:
+            if name not in _EDITABLE[old.kind]:
+                raise SessionError("session.bad_change", field=name)
+        if "text" in changes:
+            self._check_text(changes["text"])
+        if "participant" in changes:
+            self._check_participant(changes["participant"])
+        if changes.get("owner") == "":
+            changes["owner"] = None
+        new = self._validated(old.model_dump() | changes)
+        if new == old:
+            return old
+        self._record(Edit, id=entry_id, changes=changes)
+        return self._entry(entry_id)
+
+    def delete_entry(self, entry_id: str) -> None:
+        self._entry(entry_id)
+        self._record(Delete, id=entry_id)
+
+    def decide_followup(self, key: str, decision: FollowUpDecision, note: str = "") -> None:
+        """Record what the group decided about an open action item of an earlier session."""
+        if key not in {item.key for item in self.plan.setup.open_items}:
+            raise SessionError("session.unknown_followup", key=key)
+        if decision not in get_args(FollowUpDecision):
+            raise SessionError("session.bad_decision", decision=decision)
+        self._record(Decide, key=key, decision=decision, note=note)
+
+    # Readings: nothing below changes the state ------------------------------------
+
+    @property
+    def step(self) -> Step:
+        return self.plan.steps[self.state.current]
+
+    @property
+    def is_running(self) -> bool:
+        return self.state.status == "running"
+
+    @property
+    def is_paused(self) -> bool:
+        return self.state.status == "paused"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state.status == "finished"
+
+    @property
+    def is_last_step(self) -> bool:
+        """At the last step `next` is refused: what comes after it is the finish."""
+        return self.state.current >= len(self.plan.steps) - 1
+
+    def session_time(self) -> float:
+        """Seconds on the session clock now (the `t` of an event made now)."""
+        return self._t()
+
+    def planned(self, index: int | None = None) -> int:
+        """Planned seconds of a step including time added or taken away."""
+        return self.state.planned(self.state.current if index is None else index)
+
+    def elapsed_in_step(self, index: int | None = None) -> float:
+        """Seconds the clock ran on a step (default: the current one), pauses excluded."""
+        index = self.state.current if index is None else index
+        return step_elapsed(self.state, index, self._t())
+
+    def remaining(self) -> float:
+        """Time left on the current step; negative in overtime (never clamped)."""
+        return self.planned() - self.elapsed_in_step()
+
+    def session_elapsed(self) -> float:
+        """Running time of the session so far, pauses excluded."""
+        return session_elapsed(self.state, self._t())
+
+    def projected_end(self) -> datetime:
+        """Wall-clock end: now + what is left of this step + planned time of the rest."""
+        if self.state.finished_at is not None:
+            return self.state.finished_at
+        later = sum(self.planned(i) for i in range(self.state.current + 1, len(self.plan.steps)))
+        return self.clock.now() + timedelta(seconds=max(0.0, self.remaining()) + later)
+
+    def planned_vs_actual(self) -> list[tuple[Step, int, float]]:
+        """(step, planned seconds incl. extra, actual seconds) for every step."""
+        t = self._t()
+        return [
+            (step, self.planned(step.index), step_elapsed(self.state, step.index, t))
+            for step in self.plan.steps
+        ]
+
+    # Alerts and lifetime ----------------------------------------------------------
 
     def poll_alerts(self) -> list[Alert]:
         """Thresholds of the current step crossed since the last poll (call on every refresh).
@@ -197,16 +321,15 @@ class SessionRunner(SessionReadings, CaptureCommands):
         """Is every command journaled (False in tests and before `keep_on_disk`)?"""
         return self._journal is not None
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def keep_on_disk(self, journal: JournalLike, lock: SessionLock | None = None) -> None:
         """Journal every command from now on: for a session drawn before its files existed."""
         if self.events or self._journal is not None:
             raise SessionError("session.closed")  # a bug: events would be missing on disk
         self._journal, self._lock = journal, lock
-
-    def subscribe(self, callback: Listener) -> Callable[[], None]:
-        """Call `callback(state)` after every applied command; returns an unsubscribe."""
-        self._listeners.append(callback)
-        return lambda: self._listeners.remove(callback) if callback in self._listeners else None
 
     def close(self) -> None:
         """Close the journal and release the session lock (safe to call twice)."""
@@ -240,7 +363,7 @@ class SessionRunner(SessionReadings, CaptureCommands):
     def _record(self, kind: type[Any], **fields: Any) -> Event:
         return self._commit(kind(t=self._t(), wall=self.clock.now(), **fields))
 
-    def _commit(self, event: Event, notify: bool = True) -> Event:
+    def _commit(self, event: Event) -> Event:
         if self._closed:
             raise SessionError("session.closed")
         line = event.model_dump_json()
@@ -254,16 +377,7 @@ class SessionRunner(SessionReadings, CaptureCommands):
         self.events.append(stored)
         if isinstance(stored, Move | Start | Reopen):
             self._alerts.reset(self.state.current, self._crossed())
-        if notify:
-            self._notify()
         return stored
-
-    def _notify(self) -> None:
-        for listener in list(self._listeners):
-            try:
-                listener(self.state)
-            except Exception as problem:  # the command is on disk: keep going
-                self.listener_errors.append(problem)
 
     def _heartbeat(self) -> None:
         if self._journal is None or self._closed:
@@ -272,7 +386,47 @@ class SessionRunner(SessionReadings, CaptureCommands):
         if self.events and t - self.events[-1].t >= HEARTBEAT_SECONDS:
             # best effort: the next real command reports a broken disk
             with contextlib.suppress(SessionError):
-                self._commit(Alive(t=t, wall=self.clock.now()), notify=False)
+                self._commit(Alive(t=t, wall=self.clock.now()))
 
     def _crossed(self) -> set[int]:
         return crossed(self.step.warn_at, self.remaining())
+
+    def _add(self, kind: EntryKind, text: str, **fields: Any) -> Entry:
+        self._check_text(text)
+        t, wall = self._t(), self.clock.now()
+        entry = self._validated(
+            {
+                "id": f"e{self.state.entry_count + 1}",
+                "kind": kind,
+                "step": self.state.current,
+                "text": text,
+                "created": wall,
+                **fields,
+            }
+        )
+        stored = self._commit(Add(t=t, wall=wall, entry=entry))
+        assert isinstance(stored, Add)
+        return stored.entry
+
+    def _validated(self, data: dict[str, Any]) -> Entry:
+        try:
+            return Entry.model_validate(data)
+        except ValidationError as problem:
+            error = problem.errors()[0]
+            field = ".".join(str(part) for part in error["loc"])
+            raise SessionError("session.bad_value", field=field) from None
+
+    def _entry(self, entry_id: str) -> Entry:
+        for entry in self.state.entries:
+            if entry.id == entry_id:
+                return entry
+        raise SessionError("session.unknown_entry", id=entry_id)
+
+    @staticmethod
+    def _check_text(text: object) -> None:
+        if not isinstance(text, str) or not text.strip():
+            raise SessionError("session.empty_text")
+
+    def _check_participant(self, name: object) -> None:
+        if name not in self.plan.setup.participants:
+            raise SessionError("session.unknown_participant", name=name)

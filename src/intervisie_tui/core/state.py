@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from intervisie_tui.core.plan import Plan
 
@@ -52,6 +52,8 @@ class StepRecord(BaseModel):
     """Seconds added (+) or taken away (-) by the timekeeper."""
     first_started: datetime | None = None
     last_left: datetime | None = None
+    passed: list[str] = Field(default_factory=list)
+    """Go-around: who passed their turn, in order."""
 
     @property
     def visited(self) -> bool:
@@ -114,6 +116,26 @@ class SessionState:
     """Seconds the session stood still after its start (pauses, downtime taken as pause)."""
     entry_count: int = 0
     """Entries ever added, deleted ones included: numbers new entry ids."""
+
+    def planned(self, index: int) -> int:
+        """Planned seconds of step `index`, time added or taken away included.
+
+        The one rule for "planned": the clock, the agenda, the summary and the log all use it.
+        """
+        return self.plan.steps[index].duration + self.steps[index].extra
+
+    def planned_total(self) -> int:
+        return sum(self.planned(index) for index in range(len(self.steps)))
+
+    def spoken(self, step: int) -> set[str]:
+        """Go-around: who has had their turn in step `step` (spoke or passed)."""
+        said = {e.participant for e in self.entries_of(step, "statement") if e.participant}
+        return said | set(self.steps[step].passed)
+
+    def next_speaker(self) -> str | None:
+        """Go-around: the first name of the current step who has not had a turn yet."""
+        done = self.spoken(self.current)
+        return next((n for n in self.plan.steps[self.current].go_around if n not in done), None)
 
     def entries_of(self, step: int, kind: EntryKind | None = None) -> list[Entry]:
         return [e for e in self.entries if e.step == step and (kind is None or e.kind == kind)]

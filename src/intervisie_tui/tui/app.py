@@ -1,108 +1,223 @@
-"""IntervisieApp: screens, app-wide keys and theme. It computes nothing itself."""
+"""IntervisieApp: screens, app-wide keys and theme, and the one clock beat of a session.
+
+The app holds the running session's controller and is the only place that
+sends it commands (`command`): every screen goes through there, and every
+result is shown the same way. One beat polls the controller once per change of
+the shown second and posts the snapshot to the top screen that draws the
+session, so two screens can never race for an alert.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 
 from intervisie_tui import paths
 from intervisie_tui.core.clock import SystemClock
-from intervisie_tui.core.method import Method
-from intervisie_tui.core.setup import SessionSetup
-from intervisie_tui.errors import IntervisieError
+from intervisie_tui.core.session import Result, SessionController, Snapshot
 from intervisie_tui.i18n import set_language, t
 from intervisie_tui.sound import Alerter
+from intervisie_tui.tui.actions import APP_ACTIONS, Action, bindings, palette_entries
 from intervisie_tui.tui.bindings import TranslatedBindings
 from intervisie_tui.tui.config import AppConfig
+from intervisie_tui.tui.messages import SessionUpdate
+
+if TYPE_CHECKING:
+    from intervisie_tui.tui.screens.base import SessionScreen
 
 
 class IntervisieApp(TranslatedBindings, App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = str(Path(__file__).with_name("app.tcss"))
     TITLE = "Intervisie"
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [
-        Binding("ctrl+q", "quit_app", "key.quit", show=False, priority=True, id="quit_app"),
-        Binding("f2", "toggle_dark", "key.theme", show=False, id="theme"),
-    ]
+    ESCAPE_TO_MINIMIZE = False
+    ACTIONS: tuple[Action, ...] = APP_ACTIONS
+    BINDINGS = bindings(APP_ACTIONS)
 
-    def __init__(self, config: AppConfig) -> None:
+    def __init__(self, config: AppConfig, session: SessionController | None = None) -> None:
         set_language(config.lang)
         super().__init__()
         self.config = config
         self.clock = config.clock or SystemClock()
         self.theme = "textual-dark"
+        self.session: SessionController | None = None
+        """The running session, once there is one."""
+        self._given = session
+        self._beat: Timer | None = None
+        self._alerter: Alerter | None = None
 
     def on_mount(self) -> None:
+        if self._given is not None:  # tests, and sessions made before the app ran
+            self.call_later(self.show_run, self._given)
+            return
         from intervisie_tui.tui.startup import open_first_screen
 
         open_first_screen(self)
 
-    # -- session lifecycle ----------------------------------------------------------
+    # -- the session ------------------------------------------------------------------
 
-    async def start_session(self, method: Method, setup: SessionSetup) -> None:
-        """Create the session on disk (journal, lock, log) and show the run screen."""
-        from intervisie_tui.tui.startup import begin_session
-
-        try:
-            view = begin_session(self, method, setup)
-            if self._has_screen():  # from the setup screen: a disk problem keeps what was typed
-                view.store()
-        except IntervisieError as problem:
-            self.notify(str(problem), severity="error", timeout=10)
-            return
-        await self.show_run(view)
-
-    async def show_run(self, view) -> None:
+    async def show_run(self, session: SessionController) -> None:
+        """Make `session` the app's session and show its run screen."""
         from intervisie_tui.tui.screens.run import RunScreen
 
-        await self.switch_screen(RunScreen(view)) if self._has_screen() else await self.push_screen(
-            RunScreen(view)
-        )
+        self.session = session
+        screen = RunScreen(session.snapshot())
+        if len(self.screen_stack) > 1:
+            await self.switch_screen(screen)
+        else:
+            await self.push_screen(screen)
+        self.restart_beat()
 
-    def _has_screen(self) -> bool:
-        return len(self.screen_stack) > 1
+    def command(self, do: Callable[[SessionController], Result]) -> Result:
+        """Send one command to the session; show what became of it; redraw.
+
+        Refused: a warning, nothing changed. Refused and fatal (the session could
+        not be put on disk): the app ends with that line. Log trouble: said, with
+        another folder offered.
+        """
+        session = self.session
+        if session is None:
+            return Result("refused")
+        result = do(session)
+        if result.fatal:
+            self.exit(return_code=1, message=result.message)
+            return result
+        if result.kind == "refused" and result.message:
+            self.notify(result.message, severity="warning")
+        for warning in result.warnings:
+            self.notify(warning, severity="warning", timeout=8)
+        if result.kind == "log_failed":
+            self.notify(result.message, severity="error", timeout=10)
+            self.ask_log_folder()
+        self.publish()
+        self.restart_beat()
+        return result
+
+    def publish(self) -> None:
+        """A full snapshot to every screen: after a command anything may have changed."""
+        if self.session is None:
+            return
+        from intervisie_tui.tui.screens.base import SessionScreen
+
+        snapshot = self.session.snapshot()
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):  # at once: the next key is checked against it
+                screen.snapshot = snapshot
+            screen.post_message(SessionUpdate(snapshot, full=True))
+
+    def ask_log_folder(self) -> None:
+        """Ask for another folder for the log (after trouble, or with ctrl+o)."""
+        from intervisie_tui.tui.screens.dialogs import Ask
+
+        session = self.session
+        if session is None or session.log is None:
+            return
+
+        def chosen(folder: str | None) -> None:
+            if folder:
+                result = self.command(lambda s: s.relocate_log(folder))
+                if result.ok:
+                    self.notify(result.message, timeout=6)
+
+        self.push_screen(Ask(t("run.log_elsewhere"), str(session.log.folder)), chosen)
+
+    # -- the beat -----------------------------------------------------------------------
+
+    def restart_beat(self) -> None:
+        """Wake just after the shown second changes, then once a second.
+
+        One interval timer; a command that moves the beat (start, pause, another
+        step) restarts it.
+        """
+        if self._beat is not None:
+            self._beat.stop()
+            self._beat = None
+        session = self.session
+        if session is None or session.runner.closed:
+            return
+        delay = session.seconds_to_next_change()
+        self._beat = self.set_timer(delay, self._first_beat, name="countdown")
+
+    def _first_beat(self) -> None:
+        self.beat()
+        self._beat = self.set_interval(1.0, self.beat, name="countdown")
+
+    def beat(self) -> Snapshot | None:
+        """Read the clock once: sound a crossed threshold, post the snapshot to the top."""
+        session = self.session
+        if session is None or session.runner.closed:
+            return None
+        snapshot = session.beat()
+        if snapshot.alerts:
+            self.alerter().alert(snapshot.step.sound)  # type: ignore[arg-type]
+        target = self.session_screen()
+        if target is not None:
+            target.post_message(SessionUpdate(snapshot, full=False))
+        return snapshot
+
+    def session_screen(self) -> SessionScreen | None:
+        """The top screen that draws the session's clock (a dialog above it does not)."""
+        from intervisie_tui.tui.screens.base import SessionScreen
+
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None)
 
     def alerter(self) -> Alerter:
-        return Alerter.detect(self.config.sound, self.bell)
+        if self._alerter is None:
+            self._alerter = Alerter.detect(self.config.sound, self.bell)
+        return self._alerter
 
-    def log_root(self):
+    def log_root(self) -> Path:
         return paths.log_dir(self.config.log_dir)
 
     # -- app-wide actions -------------------------------------------------------------
 
     def action_quit_app(self) -> None:
-        run = self._run_screen()
+        from intervisie_tui.tui.screens.run import RunScreen
+
+        run = next((s for s in self.screen_stack if isinstance(s, RunScreen)), None)
         if run is not None:
             run.action_quit_session()
         else:
             self.exit()
 
-    def _run_screen(self):
-        from intervisie_tui.tui.screens.run import RunScreen
-
-        return next((s for s in self.screen_stack if isinstance(s, RunScreen)), None)
-
     def action_command_palette(self) -> None:
         """Textual's palette, with a translated search prompt."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             palette = CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
             self.push_screen(palette)
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
-    def get_system_commands(self, screen: Screen):
-        """The command palette offers the current screen's actions by name."""
-        from intervisie_tui.tui.palette import screen_commands
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette offers the screen's and the app's actions that apply now, by name."""
+        snapshot = self.session.snapshot() if self.session is not None else None
+        own: tuple[Action, ...] = getattr(screen, "ACTIONS", ())
+        offered: set[str] = set()
+        for table, target in ((own, screen), (APP_ACTIONS, self)):
+            for action, name in palette_entries(table, snapshot):
+                if name in offered:  # the screen's own `Stop` before the app's
+                    continue
+                offered.add(name)
+                key = t("palette.key", key=action.shown_key)
+                yield SystemCommand(name, key, self._runner_of(target, action.action))
 
-        yield from super().get_system_commands(screen)
-        yield from screen_commands(self, screen)
-        yield SystemCommand(t("key.theme"), "F2", self.action_toggle_dark)
+    def _runner_of(self, target: App[None] | Screen[Any], action: str) -> Callable[[], None]:
+        def run() -> None:
+            self.call_later(target.run_action, action)
 
-    ESCAPE_TO_MINIMIZE = False
+        return run
+
+    def on_unmount(self) -> None:
+        if self.session is not None:
+            self.session.close()
 
     def _handle_exception(self, error: Exception) -> None:
         """A bug must not put a traceback in front of the group: one line and a report.
@@ -112,7 +227,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
         if self.is_headless:
             super()._handle_exception(error)
             return
-        from intervisie_tui.cli import write_crash_report
+        from intervisie_tui.crash import write_crash_report
 
         report = write_crash_report(error)
         self._return_code = 70

@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 
 from intervisie_tui import paths
 from intervisie_tui.core.method import Method
-from intervisie_tui.core.plan import build_plan
+from intervisie_tui.core.session import SessionController
 from intervisie_tui.core.setup import SessionSetup, validate_setup
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.screens.dialogs import Choice, Confirm
-from intervisie_tui.tui.session_view import SessionView
 
 if TYPE_CHECKING:
     from intervisie_tui.core.store import SessionInfo
@@ -84,28 +83,21 @@ async def follow_choice(app: IntervisieApp, info: SessionInfo, choice: str | Non
     open_setup_or_run(app)
 
 
-def resume_log_root(app: IntervisieApp, setup: SessionSetup) -> Path:
-    """`--log-dir` on resume wins; otherwise the folder the session began with."""
-    if app.config.log_dir is not None or not setup.log_root:
-        return app.log_root()
-    return Path(setup.log_root)
-
-
 def discard_session(app: IntervisieApp, info: SessionInfo) -> None:
     """Throw an interrupted session away: its journal and its half-written log."""
-    from intervisie_tui.core import store
-    from intervisie_tui.core.logbook.naming import group_dir
-    from intervisie_tui.core.logbook.writer import remove_session_log
+    from intervisie_tui.core.session import discard_session as discard
 
     try:
-        state, _ = store.load(info.session_id)
-        store.discard(info.session_id)
+        discard(info.session_id, chosen_log_root(app))
     except IntervisieError as problem:
         app.notify(str(problem), severity="error", timeout=8)
         return
-    root = resume_log_root(app, state.plan.setup)
-    remove_session_log(group_dir(root, state.plan.setup.group), info.session_id)
     app.notify(t("resume.discarded"))
+
+
+def chosen_log_root(app: IntervisieApp) -> Path | None:
+    """`--log-dir` given now (it wins over the folder a resumed session began with)."""
+    return app.log_root() if app.config.log_dir is not None else None
 
 
 def open_setup_or_run(app: IntervisieApp) -> None:
@@ -133,65 +125,48 @@ def open_setup_or_run(app: IntervisieApp) -> None:
             question=request.question,
         )
         if not validate_setup(setup, method):
-            app.call_later(app.start_session, method, setup)
+            app.call_later(start_session, app, method, setup)
             return
     from intervisie_tui.tui.screens.setup import SetupScreen  # not imported on a direct `run`
 
     app.push_screen(SetupScreen(context, request))
 
 
-def begin_session(app: IntervisieApp, method: Method, setup: SessionSetup) -> SessionView:
-    """Plan and runner for a new session: enough to draw the run screen.
+async def start_session(app: IntervisieApp, method: Method, setup: SessionSetup) -> None:
+    """A new session: the run screen first, its files right after the first frame.
 
-    Journal, lock and log follow in `store_session`, which the run screen calls
-    right after its first frame and before it takes a command, so that
-    `intervisie run ...` shows the clock without waiting for the disk.
+    From the setup screen the files are made before the run screen opens, so a
+    disk that refuses them keeps what was typed on the setup screen.
     """
-    from intervisie_tui.core.runner import SessionRunner
-
-    root = app.log_root()
-    plan = build_plan(method, setup.model_copy(update={"log_root": str(root)}))
-    view = SessionView(SessionRunner(plan, app.clock), app.alerter())
-    view.pending_store = lambda: store_session(app, view, root)
-    return view
-
-
-def store_session(app: IntervisieApp, view: SessionView, root: Path) -> None:
-    """Lock, journal and log of a new session; raises IntervisieError when it cannot."""
-    from intervisie_tui.core import store
-    from intervisie_tui.core.logbook.live import LiveLog
-
-    store.store_on_disk(view.runner)
-    view.log = LiveLog.attach(view.runner, root)
-    setup = view.runner.plan.setup
-    if setup.case_title:
-        mark_topic(app, setup)
-
-
-def mark_topic(app: IntervisieApp, setup: SessionSetup) -> None:
-    """A case taken from the group's topic list gets today's date there (deepening a theme)."""
-    from intervisie_tui.core.group import mark_topic_chosen  # only when a case is named
-
-    try:
-        mark_topic_chosen(setup.group, setup.case_title, app.clock.now().date(), app.log_root())
-    except IntervisieError as problem:  # a broken group file must not stop the meeting
-        app.notify(str(problem), severity="warning", timeout=8)
+    session = SessionController.begin(method, setup, app.clock, app.log_root())
+    if len(app.screen_stack) > 1:
+        opened = session.open_on_disk()
+        if not opened.ok:
+            app.notify(opened.message, severity="error", timeout=10)
+            return
+        for warning in opened.warnings:
+            app.notify(warning, severity="warning", timeout=8)
+    await app.show_run(session)
 
 
 async def resume_session(app: IntervisieApp, session_id: str, downtime: str) -> None:
-    from intervisie_tui.core import store
-    from intervisie_tui.core.logbook.live import LiveLog
-
     try:
-        runner, warnings = store.resume(session_id, app.clock, downtime=downtime)
+        session, warnings = SessionController.resume(
+            session_id,
+            app.clock,
+            "pause" if downtime == "pause" else "meeting",
+            chosen_log_root(app),
+        )
     except IntervisieError as problem:
         app.exit(message=str(problem), return_code=1)
         return
     for warning in warnings:
         app.notify(str(warning), severity="warning", timeout=8)
-    log = LiveLog.attach(runner, resume_log_root(app, runner.plan.setup))
-    view = SessionView(runner, app.alerter(), log)
-    if runner.is_finished:
-        view.show_summary(app)
+    if session.runner.is_finished:
+        from intervisie_tui.tui.screens.summary import SummaryScreen
+
+        session.close()
+        app.session = session
+        await app.push_screen(SummaryScreen(session.snapshot()))
         return
-    await app.show_run(view)
+    await app.show_run(session)

@@ -1,25 +1,17 @@
-"""The log of a running session: a LogWriter wired to the runner, that never stops it.
+"""The log of a running session: a LogWriter that never stops the meeting.
 
-The runner calls us after every command it has journaled. When the log cannot
-be written the meeting goes on (the journal holds everything): the problem is
-kept in `error` for the screen to show once, and the next change tries again.
+The session controller calls `update` after every command it has journaled.
+When the log cannot be written the meeting goes on (the journal holds
+everything): the problem is kept in `error`, and the next change tries again.
 `relocate` moves the log to a folder the user picks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
 from intervisie_tui.core.logbook.writer import LogWriteError, LogWriter
 from intervisie_tui.core.state import SessionState
-
-
-class _Runner(Protocol):
-    state: SessionState
-
-    def subscribe(self, callback: Callable[[SessionState], None]) -> Callable[[], None]: ...
 
 
 class LiveLog:
@@ -29,19 +21,21 @@ class LiveLog:
         self.writer = writer
         self.error: LogWriteError | None = None
         """The last write problem, None once a write succeeds again."""
-        self._unsubscribe: Callable[[], None] | None = None
 
     @classmethod
-    def attach(cls, runner: _Runner, root: Path | None = None) -> LiveLog:
-        """Write the log of `runner`'s session under `root` now and after every command."""
-        live = cls(LogWriter.for_group(runner.state.plan.setup.group, root))
-        live._unsubscribe = runner.subscribe(live.update)
-        live.update(runner.state)
+    def open(cls, state: SessionState, root: Path | None = None) -> LiveLog:
+        """The log of `state`'s session under `root`, written now."""
+        live = cls(LogWriter.for_group(state.plan.setup.group, root))
+        live.update(state)
         return live
 
     @property
     def path(self) -> Path | None:
         return self.writer.path
+
+    @property
+    def folder(self) -> Path:
+        return self.writer.folder
 
     def update(self, state: SessionState) -> None:
         try:
@@ -56,8 +50,3 @@ class LiveLog:
         path = self.writer.relocate(folder)
         self.error = None
         return path
-
-    def detach(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None

@@ -129,11 +129,11 @@ class _Renderer:
                 actual = format_duration(record.elapsed)
                 actual_total += record.elapsed
             name = escape_cell(self.step_name(step))
-            planned = format_duration(step.duration)
+            planned = format_duration(self.state.planned(step.index))
             head.append(f"| {step.index + 1} | {name} | {planned} | {actual} |")
         total = self.t("total")
         head.append(
-            f"| | **{total}** | **{format_duration(self.state.plan.total)}** "
+            f"| | **{total}** | **{format_duration(self.state.planned_total())}** "
             f"| **{format_duration(actual_total)}** |"
         )
         return self.section("agenda", "\n".join(head))
@@ -200,19 +200,22 @@ class _Renderer:
         entries = self.state.entries_of(step.index)
         hashes = "#" * level
         parts = []
+        passed = self.state.steps[step.index].passed
         for kind, key, render in (
             ("note", "sub.notes", self.bullet),
             ("insight", "sub.insights", self.bullet),
             ("statement", "sub.statements", self.statement),
             ("action", "sub.actions", self.action),
         ):
-            chosen = [e for e in entries if e.kind == kind]
-            if not chosen:
+            lines = [render(e) for e in entries if e.kind == kind]
+            if kind == "statement":
+                lines += [self.passed(name) for name in passed]
+            if not lines:
                 continue
             block = f"{hashes} {self.t(key)}\n\n"
             if kind == "statement" and step.go_around_prompt:
                 block += escape_block(step.go_around_prompt) + "\n\n"
-            parts.append(block + "\n".join(render(e) for e in chosen))
+            parts.append(block + "\n".join(lines))
         return "\n\n".join(parts)
 
     def bullet(self, entry: Entry) -> str:
@@ -222,6 +225,9 @@ class _Renderer:
         if not entry.participant:
             return self.bullet(entry)
         return f"- {escape_line(entry.participant, colon=True)}: {escape_block(entry.text, 2)}"
+
+    def passed(self, name: str) -> str:
+        return f"- {escape_line(name, colon=True)}: *{self.t('passed')}*"
 
     def action(self, entry: Entry) -> str:
         key = item_key(self.state.session_id, entry.id)

@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "log.meta.case": "Case",
     "log.meta.running": "This session is still running or was interrupted; the log is updated while it runs.",
     "log.none": "None.",
+    "log.passed": "passed",
     "log.col.step": "Step",
     "log.col.planned": "Planned",
     "log.col.actual": "Actual",

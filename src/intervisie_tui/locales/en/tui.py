@@ -99,6 +99,7 @@ MESSAGES: dict[str, str] = {
     "help.footer": "Esc or ? closes this window.",
     "help.palette": "Menu with every action",
     "key.scroll": "Scroll the long text of this step",
+    "key.page": "One screen down or up in the text of this step",
     # follow-up
     "followup.title": "Action items from last time",
     "followup.ask_inbrenger": "{name}, what did you do with last time's advice? Action items:",

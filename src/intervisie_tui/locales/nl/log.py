@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "log.meta.case": "Casus",
     "log.meta.running": "Deze sessie loopt nog of is onderbroken; het verslag wordt bijgewerkt zolang ze loopt.",
     "log.none": "Geen.",
+    "log.passed": "past",
     "log.col.step": "Stap",
     "log.col.planned": "Gepland",
     "log.col.actual": "Werkelijk",

@@ -99,6 +99,7 @@ MESSAGES: dict[str, str] = {
     "help.footer": "Esc of ? sluit dit venster.",
     "help.palette": "Menu met alle acties",
     "key.scroll": "Lange tekst van deze stap scrollen",
+    "key.page": "Een scherm verder of terug in de tekst van deze stap",
     # follow-up
     "followup.title": "Actiepunten van de vorige keer",
     "followup.ask_inbrenger": "{name}, wat heb je met het advies van de vorige keer gedaan? Actiepunten:",

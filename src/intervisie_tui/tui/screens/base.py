@@ -1,4 +1,4 @@
-"""What every full screen shares: translated key descriptions and size breakpoints.
+"""What full screens share: translated keys, size breakpoints, and drawing a session.
 
 The breakpoints add `-narrow`/`-normal`/`-wide` and `-short`/`-tall` classes that
 app.tcss uses to drop the agenda and extras on small terminals (down to 40x12).
@@ -6,13 +6,64 @@ app.tcss uses to drop the agenda and extras on small terminals (down to 40x12).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import on
+from textual.dom import DOMNode
 from textual.screen import Screen
 
+from intervisie_tui.core.session import Result, SessionController, Snapshot
+from intervisie_tui.tui.actions import Action, applies
 from intervisie_tui.tui.bindings import TranslatedBindings
+from intervisie_tui.tui.messages import SessionUpdate
+
+if TYPE_CHECKING:
+    from intervisie_tui.tui.app import IntervisieApp
 
 
-class BaseScreen(TranslatedBindings, Screen):
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (64, "-normal"), (110, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (18, "-tall")]
+Command = Callable[[SessionController], Result]
+"""One command to the session, sent through `IntervisieApp.command`."""
+
+
+def app_of(node: DOMNode) -> IntervisieApp:
+    """The running IntervisieApp, typed (Textual types `node.app` as any App)."""
+    return cast("IntervisieApp", node.app)
+
+
+class BaseScreen(TranslatedBindings, Screen[None]):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-normal"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
+
+
+class SessionScreen(BaseScreen):
+    """A screen that draws the running session: the app sends it the clock's beats.
+
+    It keeps the last snapshot it was given and asks its action table which keys
+    apply to it.
+    """
+
+    ACTIONS: ClassVar[tuple[Action, ...]] = ()
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+
+    @on(SessionUpdate)
+    def _session_update(self, message: SessionUpdate) -> None:
+        self.snapshot = message.snapshot
+        if message.full:
+            self.draw()
+            self.refresh_bindings()
+        else:
+            self.tick()
+
+    def draw(self) -> None:
+        """Everything that changes on a command (another step, entries, pause)."""
+        self.tick()
+
+    def tick(self) -> None:
+        """What changes with the clock; alerts of the beat included."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return applies(self.ACTIONS, action, self.snapshot)

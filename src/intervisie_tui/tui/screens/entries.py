@@ -1,45 +1,47 @@
 """Fix what was typed: the entries of the current step, to edit or delete.
 
 Enter edits the text of the highlighted entry, `d` deletes it after a
-confirmation. Every change goes through the runner, so it is journaled like
-any other command and the log follows.
+confirmation. Every change is a command to the session (through the app), so it
+is journaled like any other and the log follows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
-from intervisie_tui.errors import IntervisieError
+from intervisie_tui.core.session import Result, SessionController, Snapshot
+from intervisie_tui.core.state import Entry
 from intervisie_tui.i18n import t
+from intervisie_tui.tui.actions import ENTRIES_ACTIONS, Action, bindings
 from intervisie_tui.tui.bindings import TranslatedBindings
+from intervisie_tui.tui.messages import SessionUpdate
+from intervisie_tui.tui.screens.base import app_of
 from intervisie_tui.tui.screens.dialogs import Ask, Confirm
-from intervisie_tui.tui.session_view import ENTRY_LABELS, SessionView
-from intervisie_tui.tui.widgets.keybar import KeyBar
+from intervisie_tui.tui.widgets.keys import Keys
+from intervisie_tui.tui.wording import ENTRY_LABELS
 
 
 class EntriesScreen(TranslatedBindings, ModalScreen[None]):
-    BINDINGS = [
-        Binding("enter", "edit", "entries.edit", priority=True),
-        Binding("d,delete", "delete", "entries.delete"),
-        Binding("escape,e", "dismiss", "key.back"),
-    ]
+    ACTIONS: ClassVar[tuple[Action, ...]] = ENTRIES_ACTIONS
+    BINDINGS = bindings(ENTRIES_ACTIONS)
 
-    def __init__(self, view: SessionView) -> None:
+    def __init__(self, snapshot: Snapshot) -> None:
         super().__init__()
-        self.view = view
+        self.snapshot = snapshot
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="entries-dialog"):
-            yield Label(
-                t("entries.title", step=self.view.runner.step.name), classes="dialog-question"
-            )
+            yield Label(t("entries.title", step=self.snapshot.step.name), classes="dialog-question")
             yield DataTable(cursor_type="row", id="entries-table")
             yield Label("", id="entries-empty", classes="dialog-hint")
-        yield KeyBar()
+        yield Keys()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -47,9 +49,13 @@ class EntriesScreen(TranslatedBindings, ModalScreen[None]):
         self._fill()
         table.focus()
 
-    def _entries(self):
-        state = self.view.runner.state
-        return state.entries_of(state.current)
+    @on(SessionUpdate)
+    def _session_update(self, message: SessionUpdate) -> None:
+        self.snapshot = message.snapshot
+        self._fill()
+
+    def _entries(self) -> tuple[Entry, ...]:
+        return self.snapshot.step_entries
 
     def _fill(self) -> None:
         table = self.query_one(DataTable)
@@ -64,7 +70,7 @@ class EntriesScreen(TranslatedBindings, ModalScreen[None]):
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
-    def _current(self):
+    def _current(self) -> Entry | None:
         table = self.query_one(DataTable)
         entries = self._entries()
         return entries[table.cursor_row] if entries else None
@@ -81,7 +87,7 @@ class EntriesScreen(TranslatedBindings, ModalScreen[None]):
 
         def save(text: str | None) -> None:
             if text and text != entry.text:
-                self._apply(self.view.runner.edit_entry, entry.id, text=text)
+                self._apply(lambda s: s.edit_entry(entry.id, text=text))
 
         self.app.push_screen(Ask(t("entries.edit_question"), entry.text), save)
 
@@ -92,14 +98,10 @@ class EntriesScreen(TranslatedBindings, ModalScreen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self._apply(self.view.runner.delete_entry, entry.id)
+                self._apply(lambda s: s.delete_entry(entry.id))
 
         question = t("entries.delete_question", text=entry.text[:60])
         self.app.push_screen(Confirm(question, t("entries.delete")), confirmed)
 
-    def _apply(self, command, *args, **kwargs) -> None:
-        try:
-            command(*args, **kwargs)
-        except IntervisieError as problem:
-            self.notify(str(problem), severity="warning")
-        self._fill()
+    def _apply(self, command: Callable[[SessionController], Result]) -> None:
+        app_of(self).command(command)  # the new snapshot comes as a SessionUpdate

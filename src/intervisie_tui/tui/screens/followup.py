@@ -2,42 +2,41 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
-from intervisie_tui.errors import IntervisieError
+from intervisie_tui.core.session import Snapshot
+from intervisie_tui.core.state import FollowUpDecision
 from intervisie_tui.i18n import t
+from intervisie_tui.tui.actions import FOLLOWUP_ACTIONS, Action, bindings
 from intervisie_tui.tui.bindings import TranslatedBindings
-from intervisie_tui.tui.session_view import SessionView
-from intervisie_tui.tui.widgets.keybar import KeyBar
-
-DECISIONS = {"1": "done", "2": "continued", "3": "dropped"}
+from intervisie_tui.tui.messages import SessionUpdate
+from intervisie_tui.tui.screens.base import app_of
+from intervisie_tui.tui.widgets.keys import Keys
 
 
 class FollowUpScreen(TranslatedBindings, ModalScreen[None]):
-    BINDINGS = [
-        Binding("1", "decide('done')", "followup.done"),
-        Binding("2", "decide('continued')", "followup.continued"),
-        Binding("3", "decide('dropped')", "followup.dropped"),
-        Binding("escape,f", "dismiss", "key.back"),
-    ]
+    ACTIONS: ClassVar[tuple[Action, ...]] = FOLLOWUP_ACTIONS
+    BINDINGS = bindings(FOLLOWUP_ACTIONS)
 
-    def __init__(self, view: SessionView) -> None:
+    def __init__(self, snapshot: Snapshot) -> None:
         super().__init__()
-        self.view = view
+        self.snapshot = snapshot
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="followup-dialog"):
-            previous = ", ".join(self.view.runner.plan.setup.previous_inbrenger)
+            previous = ", ".join(self.snapshot.plan.setup.previous_inbrenger)
             question = (
                 t("followup.ask_inbrenger", name=previous) if previous else t("followup.title")
             )
             yield Label(question, classes="dialog-question")
             yield DataTable(cursor_type="row", id="followup-items")
-        yield KeyBar()
+        yield Keys()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -45,28 +44,29 @@ class FollowUpScreen(TranslatedBindings, ModalScreen[None]):
         self._fill()
         table.focus()
 
+    @on(SessionUpdate)
+    def _session_update(self, message: SessionUpdate) -> None:
+        self.snapshot = message.snapshot
+        self._fill()
+
     def _fill(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        decided = self.view.runner.state.followups
-        for item in self.view.open_items():
+        decided = self.snapshot.followups
+        for item in self.snapshot.plan.setup.open_items:
             decision = decided.get(item.key)
             label = t(f"followup.{decision.decision}") if decision else "—"
             table.add_row(item.text, item.owner or "", label, key=item.key)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
-    def action_decide(self, decision: str) -> None:
+    def action_decide(self, decision: FollowUpDecision) -> None:
         table = self.query_one(DataTable)
         if not table.row_count:
             return
-        key = self.view.open_items()[table.cursor_row].key
-        try:
-            self.view.runner.decide_followup(key, decision)
-        except IntervisieError as problem:
-            self.notify(str(problem), severity="warning")
+        key = self.snapshot.plan.setup.open_items[table.cursor_row].key
+        if not app_of(self).command(lambda s: s.decide_followup(key, decision)).ok:
             return
-        self._fill()
         if table.cursor_row < table.row_count - 1:
             table.move_cursor(row=table.cursor_row + 1)

@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from intervisie_tui.tui.screens.base import BaseScreen
-from intervisie_tui.tui.screens.beat import ClockBeat
-from intervisie_tui.tui.session_view import SessionView, status_text
+from intervisie_tui.core.session import SessionController
+from intervisie_tui.tui import wording
+from intervisie_tui.tui.actions import PRESENTER_ACTIONS, Action, bindings
+from intervisie_tui.tui.screens.base import SessionScreen, app_of
 from intervisie_tui.tui.widgets.countdown import Countdown
 from intervisie_tui.tui.widgets.prompts import PromptPanel
 
 
-class PresenterScreen(ClockBeat, BaseScreen):
+class PresenterScreen(SessionScreen):
     """Big and quiet; `p` or escape goes back. Pause and next still work here."""
 
-    BINDINGS = [
-        Binding("p,escape", "app.pop_screen", "key.back"),
-        Binding("space", "toggle", "key.pause"),
-        Binding("right", "next", "key.next"),
-    ]
-
-    def __init__(self, view: SessionView) -> None:
-        super().__init__()
-        self.view = view
+    ACTIONS: ClassVar[tuple[Action, ...]] = PRESENTER_ACTIONS
+    BINDINGS = bindings(PRESENTER_ACTIONS)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="presenter"):
@@ -34,35 +29,37 @@ class PresenterScreen(ClockBeat, BaseScreen):
             yield PromptPanel(id="presenter-prompts")
 
     def on_mount(self) -> None:
-        self.render_state()
-        self.restart_beat()
+        self.draw()
 
-    def refresh_clock(self) -> None:
-        runner = self.view.runner
-        for _ in self.view.poll_alerts():
-            self.query_one(Countdown).flash()
-        warn = max(runner.step.warn_at, default=0)
-        self.query_one(Countdown).show(
-            runner.remaining(), warn, runner.is_paused, self.view.caption(), status_text(self.view)
+    def tick(self) -> None:
+        snap = self.snapshot
+        countdown = self.query_one(Countdown)
+        if snap.alerts:
+            countdown.flash()
+        countdown.show(
+            snap.remaining,
+            snap.warn_from,
+            snap.paused,
+            wording.caption(snap),
+            wording.status_line(snap),
         )
 
-    def render_state(self) -> None:
-        self.query_one("#presenter-phase", Static).update(self.view.phase_heading())
-        self.query_one(PromptPanel).show(
-            self.view.runner.step, self.view.spoken_in_step(), self.view.passed_in_step()
-        )
-        self.refresh_clock()
+    def draw(self) -> None:
+        snap = self.snapshot
+        self.query_one("#presenter-phase", Static).update(wording.phase_heading(snap))
+        self.query_one(PromptPanel).show(snap.step, snap.spoken, set(snap.passed))
+        self.tick()
 
-    async def _run(self, action: str) -> None:
-        """Delegate to the run screen, which owns the commands and their checks."""
-        run_screen = self.app.screen_stack[-2]
-        await run_screen.run_action(action)
-        self.render_state()
-        self.restart_beat()  # pause, resume or next moved the beat
+    def action_back(self) -> None:
+        self.app.pop_screen()
 
-    async def action_toggle(self) -> None:
-        status = self.view.runner.state.status
-        await self._run({"ready": "start", "running": "pause"}.get(status, "resume"))
+    def action_toggle_clock(self) -> None:
+        app_of(self).command(SessionController.toggle)
 
-    async def action_next(self) -> None:
-        await self._run("next")
+    def action_next(self) -> None:
+        """At the last step the run screen asks before it finishes: go back there."""
+        if self.snapshot.is_last_step:
+            self.app.pop_screen()
+            self.app.call_later(self.app.screen.run_action, "next")
+            return
+        app_of(self).command(SessionController.next)

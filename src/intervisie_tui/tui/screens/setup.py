@@ -7,31 +7,38 @@ words, and Start only goes ahead when there are none.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    OptionList,
+    Static,
+    TextArea,
+)
 from textual.widgets.option_list import Option
 
 from intervisie_tui.core.method import Method, iter_phases
 from intervisie_tui.core.setup import SessionSetup, split_names, validate_setup
 from intervisie_tui.i18n import t
+from intervisie_tui.tui.actions import SETUP_ACTIONS, Action, bindings
 from intervisie_tui.tui.config import RunRequest
 from intervisie_tui.tui.screens.base import BaseScreen
 from intervisie_tui.tui.setup_model import SetupContext, method_preview
-from intervisie_tui.tui.widgets.keybar import KeyBar
+from intervisie_tui.tui.widgets.keys import Keys
 from intervisie_tui.tui.widgets.role_fields import RoleFields, field_row
 
 
 class SetupScreen(BaseScreen):
-    BINDINGS = [
-        Binding("ctrl+s", "start", "key.start_session", id="start_session", priority=True),
-        Binding("ctrl+r", "suggest_roles", "key.suggest_roles", id="suggest_roles"),
-        Binding("ctrl+q", "app.quit", "key.close_app", id="close_app", priority=True),
-    ]
+    ACTIONS: ClassVar[tuple[Action, ...]] = SETUP_ACTIONS
+    BINDINGS = bindings(SETUP_ACTIONS)
 
     def __init__(self, context: SetupContext, request: RunRequest) -> None:
         super().__init__()
@@ -91,7 +98,7 @@ class SetupScreen(BaseScreen):
                 yield Vertical(id="phase-toggles")
                 yield Static("", id="setup-problems")
                 yield Button(t("setup.start"), variant="primary", id="start")
-        yield KeyBar()
+        yield Keys()
 
     async def on_mount(self) -> None:
         await self._fill_method_list("")
@@ -285,4 +292,6 @@ class SetupScreen(BaseScreen):
         assert setup is not None and self.method is not None
         # The app starts it: this screen is replaced by the run screen, so it must not
         # own the work (a screen's worker would wait on its own removal).
-        self.app.call_later(self.app.start_session, self.method, setup)  # type: ignore[attr-defined]
+        from intervisie_tui.tui.startup import start_session
+
+        self.app.call_later(start_session, self.app, self.method, setup)

@@ -8,6 +8,7 @@ from textual.widgets.option_list import Option
 
 from intervisie_tui.core.duration import format_duration, format_elapsed
 from intervisie_tui.core.plan import Step
+from intervisie_tui.core.session import StepTimes
 
 
 def round_suffix(step: Step) -> str:
@@ -53,16 +54,17 @@ class Agenda(OptionList):
             self._live = (step.index, row.plain)
             self.replace_option_prompt_at_index(step.index, row)
 
-    def show(self, rows: list[tuple[Step, int, float]], current: int) -> None:
-        """`rows` holds (step, planned seconds incl. extra, actual seconds)."""
+    def show(self, rows: tuple[StepTimes, ...], current: int) -> None:
+        """Every step with its planned (incl. +/-) and actual seconds; `current` marked."""
         width = self.row_width()
         self._live = self._minute = None
         keep = self.highlighted if self.has_focus else current
         self.set_options(
             Option(
-                agenda_row(step, planned, actual, step.index == current, width), id=f"s{step.index}"
+                agenda_row(row.step, row.planned, row.actual, row.step.index == current, width),
+                id=f"s{row.step.index}",
             )
-            for step, planned, actual in rows
+            for row in rows
         )
         if keep is not None and 0 <= keep < len(rows):
             self.highlighted = keep

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
@@ -30,7 +32,9 @@ def prompt_line(prompt: RolePrompt) -> Text:
     return Text.assemble((label, "bold"), ": ", prompt.text)
 
 
-def go_around_line(step: Step, done: set[str], passed: set[str] = frozenset()) -> Text:
+def go_around_line(
+    step: Step, done: AbstractSet[str], passed: AbstractSet[str] = frozenset()
+) -> Text:
     """`Rondje: An ✓ · Bo – · Cor ▶ · Dirk`: who spoke, who passed, who is next."""
     parts: list[Text] = []
     upcoming = next((n for n in step.go_around if n not in done), None)
@@ -55,7 +59,10 @@ class PromptPanel(Static):
     """The shown text without styling (for tests and screen readers)."""
 
     def show(
-        self, step: Step, spoken: set[str] | None = None, passed: set[str] = frozenset()
+        self,
+        step: Step,
+        spoken: AbstractSet[str] = frozenset(),
+        passed: AbstractSet[str] = frozenset(),
     ) -> None:
         blocks: list[Text] = []
         if step.instruction:
@@ -67,7 +74,7 @@ class PromptPanel(Static):
         if step.go_around:
             if step.go_around_prompt:
                 blocks.append(Text(f"“{step.go_around_prompt}”", style="italic"))
-            blocks.append(go_around_line(step, spoken or set(), passed))
+            blocks.append(go_around_line(step, spoken, passed))
         for prompt in step.prompts:
             blocks.append(prompt_line(prompt))
         spaced: list[Text] = []

@@ -1,0 +1,113 @@
+"""The words the screens show for a session snapshot: headings, captions, status lines.
+
+Pure functions of a `Snapshot` (core/session.py): the controller decides what
+is true, this says it in the active language, and the widgets draw it.
+"""
+
+from __future__ import annotations
+
+from intervisie_tui.core.alerts import Alert
+from intervisie_tui.core.dates import format_due
+from intervisie_tui.core.duration import format_clock, format_duration
+from intervisie_tui.core.session import Snapshot
+from intervisie_tui.core.state import Entry
+from intervisie_tui.i18n import get_language, t
+
+ENTRY_LABELS = {
+    "note": "entry.note",
+    "insight": "entry.insight",
+    "action": "entry.action",
+    "statement": "entry.statement",
+}
+
+
+def title(snap: Snapshot) -> str:
+    plan = snap.plan
+    parts = (plan.method.name, plan.setup.group, plan.setup.case_title)
+    return " · ".join(part for part in parts if part)
+
+
+def step_position(snap: Snapshot) -> str:
+    return t("run.step_of", n=snap.index + 1, total=snap.count)
+
+
+def phase_heading(snap: Snapshot) -> str:
+    step = snap.step
+    parts = [step.name]
+    if step.rounds:  # the innermost repeat is the round; outer ones are parts (halves)
+        number, of = step.rounds[-1]
+        parts.append(t("run.round_of", n=number, total=of))
+        parts.extend(t("run.part_of", n=n, total=total) for n, total in step.rounds[:-1])
+    parts.append(step_position(snap))
+    return " · ".join(parts)
+
+
+def caption(snap: Snapshot) -> str:
+    if snap.status == "ready":
+        return t("run.caption.ready")
+    if snap.finished:
+        return t("run.caption.finished")
+    if snap.paused:
+        return t("run.caption.paused")
+    if snap.remaining < 0:
+        return t("run.caption.overtime")
+    return t("run.caption.left", planned=format_duration(snap.planned))
+
+
+def status_line(snap: Snapshot) -> str:
+    """One plain line for screen readers and `tmux capture-pane`."""
+    state = t(f"status.{snap.status}")
+    return f"{step_position(snap)}: {snap.step.name} · {format_clock(snap.remaining)} · {state}"
+
+
+def projected_text(snap: Snapshot) -> str:
+    text = t("run.projected", time=f"{snap.projected_end:%H:%M}")
+    if snap.planned_end is not None:
+        delta = round((snap.projected_end - snap.planned_end).total_seconds() / 60)
+        if delta > 0:
+            text += " " + t("run.projected_late", minutes=delta)
+    return text
+
+
+def entry_label(entry: Entry) -> str:
+    """`Actiepunt (An, vr 27-11)`: the kind, with who and when where it has them."""
+    label = t(ENTRY_LABELS[entry.kind])
+    who = entry.participant or entry.owner
+    if entry.due:
+        who = f"{who}, " if who else ""
+        who += t("summary.due", date=format_due(entry.due, get_language()))
+    return f"{label} ({who})" if who else label
+
+
+def recent_entries(snap: Snapshot, limit: int = 4) -> str:
+    entries = snap.step_entries
+    lines = []
+    for entry in entries[-limit:]:
+        first_line = entry.text.splitlines()[0] if entry.text else ""
+        lines.append(f"• {entry_label(entry)}: {first_line}")
+    hidden = len(entries) - limit
+    if hidden > 0:
+        lines.insert(0, t("run.more_entries", count=hidden))
+    return "\n".join(lines)
+
+
+def followup_text(snap: Snapshot) -> str:
+    """The look-back step: a question for last time's inbrenger, then every open item."""
+    setup = snap.plan.setup
+    lines = []
+    if setup.previous_inbrenger:
+        lines += [t("followup.ask_inbrenger", name=", ".join(setup.previous_inbrenger)), ""]
+    for item in setup.open_items:
+        decision = snap.followups.get(item.key)
+        mark = t(f"followup.{decision.decision}") if decision else t("followup.open")
+        owner = f"{item.owner}: " if item.owner else ""
+        lines.append(f"• {owner}{item.text}  [{mark}]")
+    if setup.open_items:
+        lines += ["", t("followup.hint")]
+    return "\n".join(lines)
+
+
+def alert_text(snap: Snapshot, alert: Alert) -> str:
+    if alert.kind == "zero":
+        return t("alert.zero", step=snap.plan.steps[alert.step_index].name)
+    return t("alert.warning", left=format_duration(alert.threshold_seconds))

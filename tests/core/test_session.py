@@ -1,0 +1,243 @@
+"""The session controller: one owner of a running session, one result type per command."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+
+from intervisie_tui import paths
+from intervisie_tui.core import store
+from intervisie_tui.core.journal import Journal, read_journal
+from intervisie_tui.core.lock import SessionLocked
+from intervisie_tui.core.logbook.parse import read_log
+from intervisie_tui.core.runner import SessionRunner
+from intervisie_tui.core.session import SessionController
+from tests.core.engine_helpers import fake_clock, incident_method, incident_plan, incident_setup
+
+ADVICE = 6
+"""The go-around step of the incident plan (leden: Anouk, Chaima, Daan, Eva, Fleur)."""
+
+
+@pytest.fixture
+def clock():
+    return fake_clock()
+
+
+def on_disk(clock, tmp_path: Path, **setup) -> SessionController:
+    session = SessionController.begin(
+        incident_method(), incident_setup(**setup), clock, tmp_path / "logs"
+    )
+    assert session.open_on_disk().ok
+    return session
+
+
+def test_every_command_answers_with_one_result(clock, tmp_path):
+    session = on_disk(clock, tmp_path)
+    assert session.next().kind == "refused"  # not started yet: nothing changed
+    assert session.next().message
+    assert session.start().kind == "done"
+    assert session.runner.state.status == "running"
+    assert session.start().kind == "refused"
+
+
+def test_a_new_session_is_put_on_disk_by_its_first_command(clock, tmp_path):
+    session = SessionController.begin(incident_method(), incident_setup(), clock, tmp_path / "logs")
+    assert session.pending and session.log is None
+    assert session.start().ok
+    assert not session.pending
+    journal = paths.journal_dir() / f"{session.runner.session_id}.jsonl"
+    assert [type(e).__name__ for e in read_journal(journal).events] == ["Start"]
+    assert session.log is not None and session.log.path is not None
+    session.close()
+
+
+def test_a_disk_that_refuses_a_new_session_is_fatal_and_nothing_runs(clock, tmp_path, monkeypatch):
+    def refuse(runner):
+        raise store.SessionError("session.save_failed", error="schijf vol")
+
+    monkeypatch.setattr(store, "store_on_disk", refuse)
+    session = SessionController.begin(incident_method(), incident_setup(), clock, tmp_path)
+    result = session.start()
+    assert result.kind == "refused" and result.fatal and "schijf vol" in result.message
+    assert session.runner.state.status == "ready"
+
+
+def test_a_finish_the_journal_refuses_keeps_the_session_open(clock, tmp_path, monkeypatch):
+    """Bug: a refused finish still closed the session (journal and lock let go)."""
+    session = on_disk(clock, tmp_path)
+    session.start()
+    clock.advance(60)
+
+    def disk_full(self, line):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Journal, "append", disk_full)
+    result = session.finish()
+    assert result.kind == "refused" and not result.ok
+    assert session.runner.state.status == "running"
+    assert not session.runner.closed
+    with pytest.raises(SessionLocked):  # still ours: nobody else can take it
+        store.resume(session.runner.session_id, clock)
+    monkeypatch.undo()
+    assert session.finish().ok
+    assert session.runner.closed and session.snapshot().finished
+
+
+def test_a_finished_session_is_released_and_archived(clock, tmp_path):
+    session = on_disk(clock, tmp_path)
+    session.start()
+    assert session.finish().ok
+    session_id = session.runner.session_id
+    assert (store.finished_dir() / f"{session_id}.jsonl").is_file()
+    assert store.interrupted_sessions() == []
+
+
+def test_stop_pauses_the_clock_and_lets_resume_take_it(clock, tmp_path):
+    session = on_disk(clock, tmp_path)
+    session.start()
+    clock.advance(30)
+    assert session.stop().ok
+    assert session.runner.closed and session.runner.state.status == "paused"
+    resumed, _ = SessionController.resume(session.runner.session_id, clock)
+    assert resumed.runner.is_paused
+    resumed.close()
+
+
+def test_go_around_passes_are_journaled_survive_resume_and_reach_the_log(clock, tmp_path):
+    """Bug: a pass (Enter on an empty line) lived only in the screen's memory."""
+    session = on_disk(clock, tmp_path)
+    session.start()
+    assert session.jump(ADVICE).ok
+    snap = session.snapshot()
+    assert snap.step.go_around == ("Anouk", "Chaima", "Daan", "Eva", "Fleur")
+    assert snap.next_speaker == "Anouk"
+    assert session.speak("Anouk", "Bel eerst de huisarts").ok
+    assert session.speak("Chaima", "   ").ok  # nothing said: Chaima passes
+    snap = session.snapshot()
+    assert snap.passed == ("Chaima",) and snap.spoken == {"Anouk", "Chaima"}
+    assert snap.next_speaker == "Daan"
+    session_id = session.runner.session_id
+    session.runner.close()  # the app dies here
+
+    resumed, _ = SessionController.resume(session_id, clock)
+    snap = resumed.snapshot()
+    assert snap.passed == ("Chaima",) and snap.next_speaker == "Daan"
+    assert resumed.speak("Daan", "").ok
+    assert resumed.snapshot().passed == ("Chaima", "Daan")
+    log = resumed.snapshot().log_path
+    assert log is not None
+    text = log.read_text(encoding="utf-8")
+    assert "- Anouk: Bel eerst de huisarts" in text
+    assert "- Chaima: *past*" in text and "- Daan: *past*" in text
+    resumed.close()
+
+
+def test_only_the_people_of_the_go_around_can_pass(clock):
+    session = SessionController(SessionRunner(incident_plan(), clock))
+    session.start()
+    session.jump(ADVICE)
+    assert session.speak("Bram", "").kind == "refused"  # the inbrenger is not in this round
+    assert session.speak("Nobody", "").kind == "refused"
+
+
+def test_the_log_plans_with_the_minutes_added_like_the_summary(clock, tmp_path):
+    """Bug: the log's "Gepland" ignored +/-; the summary screen included them."""
+    session = on_disk(clock, tmp_path)
+    session.start()
+    assert session.adjust(120).ok
+    assert session.snapshot().agenda[0].planned == 12 * 60
+    log = session.snapshot().log_path
+    assert log is not None
+    text = log.read_text(encoding="utf-8")
+    assert "| 1 | Incident | 12m |" in text
+    assert "| | **Totaal** | **1h32m** |" in text
+    assert read_log(log).front.method == "incident"
+    session.close()
+
+
+def test_an_action_is_stored_as_typed_with_owner_matched_and_due_parsed(clock):
+    session = SessionController(SessionRunner(incident_plan(), clock))
+    session.start()
+    assert session.add_action("Bel de huisarts", "daan", "2025-03-21").ok
+    result = session.add_action("Mail de wijkagent", "de buurvrouw", "morgenochtend")
+    assert result.ok and result.warnings and "morgenochtend" in result.warnings[0]
+    first, second = session.snapshot().entries
+    assert (first.owner, str(first.due)) == ("Daan", "2025-03-21")
+    assert (second.owner, second.due) == ("de buurvrouw", None)
+
+
+def test_log_trouble_is_said_once_and_relocating_mends_it(clock, tmp_path, monkeypatch):
+    session = on_disk(clock, tmp_path)
+    from intervisie_tui.core.logbook import writer
+
+    real_write = writer.atomic_write
+
+    def disk_full(path, text, **kwargs):
+        if "usb" not in str(path):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(path, text, **kwargs)
+
+    monkeypatch.setattr(writer, "atomic_write", disk_full)
+    first = session.start()  # journaled; the log's first write fails
+    assert first.kind == "log_failed" and first.ok and str(tmp_path / "logs") in first.message
+    assert session.add_note("nog steeds").kind == "done"  # said once, not at every key
+    assert session.snapshot().log_error is not None
+    moved = session.relocate_log(str(tmp_path / "usb"))
+    assert moved.ok and "usb" in moved.message
+    log = session.snapshot().log_path
+    assert log is not None and (tmp_path / "usb") in log.parents
+    assert "nog steeds" in log.read_text(encoding="utf-8")
+    session.close()
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "expected"),
+    [(0.0, 1.0), (0.25, 0.75), (0.9, 0.1), (300.5, 0.5)],
+)
+def test_next_beat_is_when_the_shown_second_changes(clock, elapsed, expected):
+    session = SessionController(SessionRunner(incident_plan(), clock))
+    session.start()
+    clock.advance(elapsed)
+    assert session.seconds_to_next_change() == pytest.approx(expected + 0.005, abs=1e-6)
+
+
+def test_a_session_that_does_not_run_beats_once_a_second(clock):
+    session = SessionController(SessionRunner(incident_plan(), clock))
+    assert session.seconds_to_next_change() == 1.0
+
+
+def test_a_beat_carries_each_crossed_threshold_once(clock):
+    session = SessionController(SessionRunner(incident_plan(), clock))
+    session.start()
+    clock.advance(9 * 60 + 1)  # 59 s left of 10 minutes
+    assert [a.kind for a in session.beat().alerts] == ["warning"]
+    assert session.beat().alerts == ()
+    assert session.snapshot().alerts == ()  # only beats carry alerts
+    clock.advance(60)
+    assert [a.kind for a in session.beat().alerts] == ["zero"]
+
+
+def test_a_snapshot_does_not_change_when_the_session_goes_on(clock):
+    session = SessionController(SessionRunner(incident_plan(), clock))
+    session.start()
+    before = session.snapshot()
+    session.add_note("later")
+    session.next()
+    assert before.entries == () and before.index == 0
+    assert session.snapshot().index == 1
+
+
+def test_discarding_removes_journal_and_log(clock, tmp_path):
+    from intervisie_tui.core.session import discard_session
+
+    session = on_disk(clock, tmp_path)
+    session.start()
+    session_id = session.runner.session_id
+    log = session.snapshot().log_path
+    assert log is not None and log.is_file()
+    session.runner.close()
+    discard_session(session_id)
+    assert not log.exists()
+    assert store.interrupted_sessions() == []

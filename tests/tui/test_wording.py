@@ -1,0 +1,88 @@
+"""The words and numbers the screens show, computed from snapshots on a FakeClock."""
+
+from __future__ import annotations
+
+import pytest
+
+from intervisie_tui import i18n
+from intervisie_tui.tui import wording
+
+from .harness import make_session
+
+
+def test_caption_follows_the_session_from_ready_to_overtime():
+    session, clock = make_session()
+    assert wording.caption(session.snapshot()) == "Druk op spatie om te beginnen"
+    session.start()
+    assert wording.caption(session.snapshot()) == "Nog te gaan (van 5m)"
+    session.pause()
+    assert wording.caption(session.snapshot()).startswith("Gepauzeerd")
+    session.resume_clock()
+    clock.advance(5 * 60 + 1)
+    assert wording.caption(session.snapshot()) == "Over tijd"
+    assert "+00:01" in wording.status_line(session.snapshot())
+
+
+def test_the_caption_names_the_planned_time_with_the_minutes_added():
+    session, _ = make_session()
+    session.start()
+    session.adjust(120)
+    assert wording.caption(session.snapshot()) == "Nog te gaan (van 7m)"
+
+
+def test_projected_end_moves_with_overtime():
+    session, clock = make_session()
+    session.start()  # 14:00, plan of 10 minutes
+    assert wording.projected_text(session.snapshot()) == "Einde ± 14:10"
+    clock.advance(8 * 60)  # 3 minutes over in step 1
+    assert wording.projected_text(session.snapshot()) == "Einde ± 14:13 (+3 min)"
+
+
+def test_heading_names_step_round_and_position():
+    session, _ = make_session()
+    assert wording.phase_heading(session.snapshot()) == "Beschrijving · stap 1/3"
+    i18n.set_language("en")
+    assert wording.phase_heading(session.snapshot()) == "Beschrijving · step 1/3"
+
+
+def test_speedsparren_heading_names_round_and_part_and_pairs_come_first():
+    from intervisie_tui.core.library import find_method
+    from intervisie_tui.tui.widgets.prompts import PromptPanel
+
+    session, _ = make_session(
+        find_method("speedsparren").method,
+        participants=("An", "Bo", "Cor", "Dirk"),
+        roles={"vragenstellers": ("An", "Bo"), "meedenkers": ("Cor", "Dirk")},
+    )
+    session.start()
+    for _ in range(4):  # into the second half, first round
+        session.next()
+    snap = session.snapshot()
+    assert wording.phase_heading(snap) == "Sparronde · ronde 1/3 · deel 2/2 · stap 5/9"
+    panel = PromptPanel()
+    panel.show(snap.step)
+    lines = panel.plain.splitlines()
+    assert lines[1] == "Tweetallen: Cor & An, Dirk & Bo"  # swapped: the thinkers now ask
+
+
+def test_recent_entries_name_who_and_when():
+    session, _ = make_session()
+    session.start()
+    session.add_action("Bel de huisarts", "dirk", "vr")
+    session.next()
+    session.speak("Bo", "De centrale vraag is: hoe zeg ik nee?")
+    assert "Rondje (Bo): De centrale vraag is: hoe zeg ik nee?" in wording.recent_entries(
+        session.snapshot()
+    )
+    session.previous()
+    shown = wording.recent_entries(session.snapshot())
+    assert "Actiepunt (Dirk, voor vr 27-11): Bel de huisarts" in shown
+
+
+@pytest.mark.parametrize("kind", ["warning", "zero"])
+def test_alert_texts(kind):
+    from intervisie_tui.core.alerts import Alert
+
+    session, _ = make_session()
+    text = wording.alert_text(session.snapshot(), Alert(0, 60 if kind == "warning" else 0, kind))
+    assert ("1m" in text) if kind == "warning" else ("Beschrijving" in text)
