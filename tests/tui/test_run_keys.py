@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from textual.command import CommandPalette
+from textual.widgets import Input
 
 from intervisie_tui.tui.screens.dialogs import HelpScreen
 from intervisie_tui.tui.screens.presenter import PresenterScreen
 from intervisie_tui.tui.screens.run import RunScreen
 from intervisie_tui.tui.widgets.capture import CaptureBar
 from intervisie_tui.tui.widgets.countdown import Countdown
+from intervisie_tui.tui.widgets.prompts import PromptPanel
 
 from .harness import SMALL_METHOD, RunHarness, beat, make_session
 
@@ -35,7 +37,7 @@ async def test_go_around_walks_every_lid_in_order_and_empty_enter_skips():
         assert not bar.active
         statements = [(e.participant, e.text) for e in session.runner.state.entries]
         assert statements == [("Bo", "Wie beslist"), ("Dirk", "Waarom nu")]
-        assert "Bo ✓ · Cor – · Dirk ✓" in screen.query_one("#prompts").plain
+        assert "Bo ✓ · Cor – · Dirk ✓" in screen.query_one("#prompts", PromptPanel).plain
         await pilot.press("enter")  # everyone had a turn: no new round
         assert not bar.active
 
@@ -77,7 +79,8 @@ async def test_presenter_view_shows_the_time_and_space_pauses_there():
         await started(pilot)
         await pilot.press("p")
         assert isinstance(app.screen, PresenterScreen)
-        assert "An (inbrenger): Vertel kort" in app.screen.query_one("#presenter-prompts").plain
+        prompts = app.screen.query_one("#presenter-prompts", PromptPanel)
+        assert "An (inbrenger): Vertel kort" in prompts.plain
         await pilot.press("space")
         assert session.runner.is_paused
         await pilot.press("p")
@@ -149,7 +152,7 @@ async def test_entries_can_be_edited_and_deleted_from_the_run_screen():
         assert isinstance(app.screen, EntriesScreen)
         await pilot.press("enter")
         assert isinstance(app.screen, Ask)
-        app.screen.query_one("Input").value = "Eerst een tikfout"
+        app.screen.query_one(Input).value = "Eerst een tikfout"
         await pilot.press("enter")
         await pilot.press("down", "d")
         assert isinstance(app.screen, Confirm)
@@ -190,6 +193,8 @@ async def test_capture_keys_follow_the_capture_list_of_the_step():
         assert screen.check_action("capture_action", ()) is None
         await pilot.press("i")
         assert not screen.query_one(CaptureBar).active
+        said = [n.message for n in app._notifications]
+        assert "Deze stap legt notities vast, geen inzichten (zo vraagt de methode het)" in said
         await pilot.press("n", *"wel hier", "enter")
         await pilot.press("right", "i", *"nu wel", "enter")
         assert [(e.kind, e.text) for e in session.runner.state.entries] == [
@@ -206,7 +211,7 @@ async def test_a_pass_in_the_go_around_survives_a_new_run_screen():
         await pilot.press("right", "enter", "enter")  # Bo passes
         assert session.runner.state.steps[1].passed == ["Bo"]
         await pilot.press("escape", "p", "p")  # presenter and back: drawn from the session
-        assert "Bo –" in app.screen.query_one("#prompts").plain
+        assert "Bo –" in app.screen.query_one("#prompts", PromptPanel).plain
 
 
 async def test_footer_help_and_palette_come_from_one_action_table():
@@ -216,13 +221,10 @@ async def test_footer_help_and_palette_come_from_one_action_table():
     app = RunHarness(session)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await started(pilot)
-        ids = {
-            binding.id
-            for binding in screen._bindings.key_to_bindings
-            and [b for bs in screen._bindings.key_to_bindings.values() for b in bs]
-        }
+        ids = {binding.id for bs in screen._bindings.key_to_bindings.values() for binding in bs}
         assert {action.id for action in RUN_ACTIONS} <= ids
         await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
         rows = dict(app.screen.rows)
         for key in ("esc", "ctrl+p", "F2", "PgUp PgDn", "↑ ↓", "ctrl+o"):
             assert key in rows, key
@@ -233,3 +235,29 @@ async def test_footer_help_and_palette_come_from_one_action_table():
         assert "Licht/donker" in names
         for action in (*RUN_ACTIONS, *APP_ACTIONS):
             assert not action.description.startswith("Toets")
+
+
+async def test_while_typing_the_screen_keys_wait_and_the_footer_says_esc():
+    session, _ = make_session()
+    app = RunHarness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        shown = {b.binding.id for b in screen.active_bindings.values() if b.binding.show}
+        assert shown == {"cancel_capture"}
+        assert screen.check_action("more", ()) is False
+        await pilot.press("escape")
+        await pilot.pause()
+        shown = {b.binding.id for b in screen.active_bindings.values() if b.binding.show}
+        assert {"pause", "next", "note", "help", "quit"} <= shown
+
+
+async def test_a_quick_second_enter_after_a_note_loses_nothing_and_does_not_crash():
+    session, _ = make_session()
+    app = RunHarness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await pilot.press("n", *"snel", "enter", "enter")
+        await pilot.pause()
+        assert [e.text for e in session.runner.state.entries] == ["snel"]

@@ -204,6 +204,11 @@ SUMMARY_ACTIONS = (
     Action("close_app", "q", "close_app", "key.close_app"),
 )
 
+CAPTURE_BAR_ACTIONS = (
+    Action("cancel_capture", "escape", "cancel", "key.cancel_capture", key_display="esc"),
+)
+"""While typing in the capture bar: only these keys (the run screen's wait)."""
+
 ENTRIES_ACTIONS = (
     Action("edit", "enter", "edit", "entries.edit", priority=True),
     Action("delete", "d,delete", "delete", "entries.delete"),

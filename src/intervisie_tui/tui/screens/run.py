@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
@@ -17,7 +17,14 @@ from textual.widgets import OptionList, Static
 from intervisie_tui.core.session import SessionController
 from intervisie_tui.i18n import t
 from intervisie_tui.tui import wording
-from intervisie_tui.tui.actions import APP_ACTIONS, RUN_ACTIONS, Action, bindings, help_rows
+from intervisie_tui.tui.actions import (
+    APP_ACTIONS,
+    RUN_ACTIONS,
+    Action,
+    bindings,
+    find,
+    help_rows,
+)
 from intervisie_tui.tui.screens.base import Command, SessionScreen, app_of
 from intervisie_tui.tui.screens.dialogs import Confirm, HelpScreen
 from intervisie_tui.tui.widgets.agenda import Agenda
@@ -25,9 +32,15 @@ from intervisie_tui.tui.widgets.capture import CaptureBar, Field
 from intervisie_tui.tui.widgets.countdown import Countdown
 from intervisie_tui.tui.widgets.keys import Keys
 from intervisie_tui.tui.widgets.progress import SessionProgress
-from intervisie_tui.tui.widgets.prompts import PromptPanel
+from intervisie_tui.tui.widgets.prompts import PromptPanel, join_names
 
 KIND_KEYS = {"note": "capture.note", "insight": "capture.insight"}
+CAPTURE_KINDS = {
+    "capture_note": "notes",
+    "capture_insight": "insights",
+    "capture_action": "actions",
+}
+CAPTURE_ACTIONS = tuple(action for action in RUN_ACTIONS if action.action in CAPTURE_KINDS)
 
 
 class RunScreen(SessionScreen):
@@ -174,6 +187,26 @@ class RunScreen(SessionScreen):
         self.query_one(CaptureBar).begin(
             f"statement:{upcoming}", [Field(f"{upcoming}:", prompt, required=False)]
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the capture bar has the keys, the screen's keys wait (they would type)."""
+        typing = self.is_mounted and self.query_one(CaptureBar).active
+        if typing and find(RUN_ACTIONS, action) is not None:
+            return False
+        return super().check_action(action, parameters)
+
+    def on_key(self, event: events.Key) -> None:
+        """A capture key the method does not use here: say so, rather than nothing."""
+        action = next((a for a in CAPTURE_ACTIONS if event.key in a.keys.split(",")), None)
+        if action is None or self.snapshot.finished or self.check_action(action.action, ()):
+            return
+        kinds = self.snapshot.step.capture
+        if not kinds:
+            self.notify(t("capture.nothing_here"), timeout=4)
+            return
+        allowed = join_names([t(f"capture.kind.{kind}") for kind in kinds])
+        kind = t(f"capture.kind.{CAPTURE_KINDS[action.action]}")
+        self.notify(t("capture.not_here", allowed=allowed, kind=kind), timeout=4)
 
     @on(CaptureBar.Done)
     def _captured(self, event: CaptureBar.Done) -> None:

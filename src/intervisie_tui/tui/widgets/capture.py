@@ -16,6 +16,9 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
+from intervisie_tui.tui.actions import CAPTURE_BAR_ACTIONS, bindings
+from intervisie_tui.tui.bindings import TranslatedBindings
+
 
 @dataclass(frozen=True)
 class Field:
@@ -25,8 +28,10 @@ class Field:
     required: bool = True
 
 
-class CaptureBar(Horizontal):
+class CaptureBar(TranslatedBindings, Horizontal):
     """Collects the answers to a list of fields, then posts `Done`."""
+
+    BINDINGS = bindings(CAPTURE_BAR_ACTIONS)
 
     @dataclass
     class Done(Message):
@@ -56,6 +61,7 @@ class CaptureBar(Horizontal):
         self._fields = list(fields)
         self._values = []
         self.add_class("-active")
+        self.screen.refresh_bindings()  # the screen's keys wait while this one has them
         self._ask()
 
     def _ask(self) -> None:
@@ -71,11 +77,14 @@ class CaptureBar(Horizontal):
 
     def close(self) -> None:
         self.remove_class("-active")
+        self.screen.refresh_bindings()
         self.query_one("#capture-input", Input).value = ""
 
     @on(Input.Submitted, "#capture-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if not self.active:  # a second Enter right after the last field: already done
+            return
         field = self._fields[len(self._values)]
         if field.required and not event.value.strip():
             self.app.bell()
@@ -87,6 +96,9 @@ class CaptureBar(Horizontal):
         kind, values = self.kind, self._values
         self.close()
         self.post_message(self.Done(kind, values))
+
+    def action_cancel(self) -> None:
+        self.cancel()
 
     def cancel(self) -> None:
         if self.active:
