@@ -7,14 +7,6 @@ import stat
 import sys
 
 import pytest
-from engine_helpers import (
-    START,
-    fake_clock,
-    incident_plan,
-    rounds_method,
-    rounds_setup,
-    small_plan,
-)
 
 from intervisie_tui.core.commands import SessionError, replay
 from intervisie_tui.core.journal import (
@@ -25,6 +17,14 @@ from intervisie_tui.core.journal import (
 )
 from intervisie_tui.core.plan import build_plan
 from intervisie_tui.core.runner import SessionRunner
+from tests.core.engine_helpers import (
+    START,
+    fake_clock,
+    incident_plan,
+    rounds_method,
+    rounds_setup,
+    small_plan,
+)
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 
@@ -158,7 +158,7 @@ def test_a_missing_journal_is_a_clear_error(tmp_path):
 def test_a_line_never_contains_a_newline(tmp_path):
     runner = _runner(tmp_path)
     with pytest.raises(ValueError):
-        runner._journal.append("a\nb")  # type: ignore[union-attr]
+        runner._journal.append("a\nb")
 
 
 def test_a_failed_write_changes_nothing(tmp_path, monkeypatch):

@@ -6,10 +6,10 @@ import copy
 from datetime import timedelta
 
 import pytest
-from engine_helpers import START, fake_clock, small_plan
 
 from intervisie_tui.core.commands import SessionError, replay
 from intervisie_tui.core.runner import SessionRunner
+from tests.core.engine_helpers import START, fake_clock, small_plan
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from engine_helpers import fake_clock, incident_plan, small_plan
 
 from intervisie_tui.core.runner import Alert, SessionRunner
+from tests.core.engine_helpers import fake_clock, incident_plan, small_plan
 
 
 @pytest.fixture

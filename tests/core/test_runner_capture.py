@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from engine_helpers import START, fake_clock, small_plan
 
 from intervisie_tui.core.commands import SessionError, replay
 from intervisie_tui.core.runner import SessionRunner
 from intervisie_tui.core.setup import OpenItem
+from tests.core.engine_helpers import START, fake_clock, small_plan
 
 TEXTS = [
     "Ik merk dat ik boos werd 😤",

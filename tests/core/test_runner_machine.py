@@ -14,7 +14,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from engine_helpers import START, fake_clock, small_plan
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
@@ -22,6 +21,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from intervisie_tui.core.commands import SessionError, replay
 from intervisie_tui.core.journal import Journal, JournalHeader, read_journal
 from intervisie_tui.core.runner import SessionRunner
+from tests.core.engine_helpers import START, fake_clock, small_plan
 
 PLAN = small_plan((2, 1, 3))
 N = len(PLAN.steps)

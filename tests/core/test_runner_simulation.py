@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from engine_helpers import START, fake_clock, incident_plan
-
 from intervisie_tui.core import store
 from intervisie_tui.core.runner import Alert
+from tests.core.engine_helpers import START, fake_clock, incident_plan
 
 TICK = 0.25
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from engine_helpers import PEOPLE, ROLES, incident_method, incident_setup, rounds_method
 
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.setup import OpenItem, SessionSetup, split_names, validate_setup
 from intervisie_tui.i18n import catalog, t_lang
+from tests.core.engine_helpers import PEOPLE, ROLES, incident_method, incident_setup, rounds_method
 
 METHOD = incident_method()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from engine_helpers import START, fake_clock, incident_plan, small_plan
 
 from intervisie_tui import paths
 from intervisie_tui.core import store
@@ -13,6 +12,7 @@ from intervisie_tui.core.commands import SessionError
 from intervisie_tui.core.journal import read_journal
 from intervisie_tui.core.lock import SessionLocked
 from intervisie_tui.core.runner import HEARTBEAT_SECONDS, SessionRunner
+from tests.core.engine_helpers import START, fake_clock, incident_plan, small_plan
 
 
 @pytest.fixture

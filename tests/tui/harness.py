@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.pilot import Pilot
 from textual.screen import Screen
 
 import intervisie_tui.tui.app
@@ -115,6 +116,14 @@ def incident_session(lang: str = "nl") -> tuple[SessionController, FakeClock]:
     session.add_note("Vraag: wie was er nog meer bij?")
     clock.advance(2 * 60 + 10)
     return session, clock
+
+
+def session_of(pilot: Pilot[Any]) -> SessionController:
+    """The session of the `IntervisieApp` that `pilot` drives (there must be one)."""
+    app = pilot.app
+    assert isinstance(app, IntervisieApp)
+    assert app.session is not None
+    return app.session
 
 
 async def beat(pilot: Any) -> None:

@@ -14,20 +14,19 @@ from intervisie_tui.tui.screens.run import RunScreen
 from intervisie_tui.tui.screens.setup import SetupScreen
 from intervisie_tui.tui.screens.summary import SummaryScreen
 
+from .harness import session_of
 from .test_whole_session import wait_for
 
 PEOPLE = ("An", "Bo", "Cor", "Dirk", "Eva")
 
 
-def request(**extra) -> RunRequest:
-    fields = {
-        "method_id": "focusmethode",
-        "group": "Team Zuid",
-        "participants": PEOPLE,
-        "roles": {"inbrenger": ("An",)},
-    }
-    fields.update(extra)
-    return RunRequest(**fields)
+def request(roles: dict[str, tuple[str, ...]] | None = None) -> RunRequest:
+    return RunRequest(
+        method_id="focusmethode",
+        group="Team Zuid",
+        participants=PEOPLE,
+        roles={"inbrenger": ("An",)} if roles is None else roles,
+    )
 
 
 async def finish(pilot, runner) -> None:
@@ -42,7 +41,7 @@ async def test_open_items_come_back_and_decisions_are_logged():
     app = IntervisieApp(AppConfig(clock=clock, sound="off", request=request()))
     async with app.run_test(size=(100, 32)) as pilot:
         run = await wait_for(pilot, RunScreen)
-        runner = pilot.app.session.runner
+        runner = session_of(pilot).runner
         assert runner.plan.steps[0].kind == "phase"  # a new group: nothing to look back on
         await pilot.press("space")
         while "actions" not in runner.step.capture:  # action items where the method has them
@@ -55,7 +54,7 @@ async def test_open_items_come_back_and_decisions_are_logged():
     app = IntervisieApp(AppConfig(clock=clock, sound="off", request=request(roles={})))
     async with app.run_test(size=(100, 32)) as pilot:
         run = await wait_for(pilot, RunScreen)
-        runner = pilot.app.session.runner
+        runner = session_of(pilot).runner
         setup = runner.plan.setup
         assert runner.plan.steps[0].kind == "followup"
         assert [item.text for item in setup.open_items] == ["Bel de huisarts", "Lees het protocol"]
@@ -71,8 +70,9 @@ async def test_open_items_come_back_and_decisions_are_logged():
         decisions = {k: f.decision for k, f in runner.state.followups.items()}
         assert sorted(decisions.values()) == ["continued", "done"]
         await finish(pilot, runner)
-        log = pilot.app.session.snapshot().log_path
+        log = session_of(pilot).snapshot().log_path
 
+    assert log is not None
     text = log.read_text(encoding="utf-8")
     assert "Bel de huisarts" in text and "Lees het protocol" in text
     assert "- [x] Bo: Bel de huisarts" in text
@@ -105,7 +105,10 @@ async def test_setup_shows_the_group_file_marks_the_topic_and_can_skip_evaluatio
         await pilot.pause()
         await pilot.press("ctrl+s")
         await wait_for(pilot, RunScreen)
-        kinds = [step.kind for step in pilot.app.session.runner.plan.steps]
+        kinds = [step.kind for step in session_of(pilot).runner.plan.steps]
         assert "evaluation" not in kinds
-    topic = load_group_file(folder).topic("Overdracht in de nacht")
+    group = load_group_file(folder)
+    assert group is not None
+    topic = group.topic("Overdracht in de nacht")
+    assert topic is not None
     assert [str(day) for day in topic.chosen] == ["2026-11-24"]

@@ -12,6 +12,7 @@ from intervisie_tui.tui.config import AppConfig, RunRequest
 from intervisie_tui.tui.screens.dialogs import Ask
 from intervisie_tui.tui.screens.run import RunScreen
 
+from .harness import session_of
 from .test_whole_session import wait_for
 
 
@@ -39,10 +40,10 @@ async def test_disk_full_keeps_the_session_and_the_log_moves_elsewhere(tmp_path,
         await pilot.press("space")
         ask = await wait_for(pilot, Ask)  # the first write failed: where else?
         assert str(full) in ask.value
-        assert pilot.app.session.runner.state.status == "running"  # the meeting goes on
+        assert session_of(pilot).runner.state.status == "running"  # the meeting goes on
         await pilot.press("escape")  # not now
         await pilot.press("n", *"Niets kwijt", "enter")
-        assert [e.text for e in pilot.app.session.runner.state.entries] == ["Niets kwijt"]
+        assert [e.text for e in session_of(pilot).runner.state.entries] == ["Niets kwijt"]
         assert not isinstance(app.screen, Ask)  # the same problem is not asked twice
         await pilot.press("n", *"Tweede", "enter")
         await pilot.press("ctrl+o")  # later, the timekeeper picks another folder after all
@@ -50,7 +51,7 @@ async def test_disk_full_keeps_the_session_and_the_log_moves_elsewhere(tmp_path,
         ask.query_one("Input").value = str(tmp_path / "usb")
         await pilot.press("enter")
         await pilot.pause()
-        log = pilot.app.session.snapshot().log_path
+        log = session_of(pilot).snapshot().log_path
         assert log is not None and (tmp_path / "usb") in log.parents
         text = log.read_text(encoding="utf-8")
         assert "Niets kwijt" in text and "Tweede" in text

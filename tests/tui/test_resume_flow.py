@@ -13,6 +13,7 @@ from intervisie_tui.tui.screens.dialogs import Choice
 from intervisie_tui.tui.screens.run import RunScreen
 from intervisie_tui.tui.screens.setup import SetupScreen
 
+from .harness import session_of
 from .test_whole_session import wait_for, wait_stored
 
 START = datetime(2026, 11, 24, 14, 0).astimezone()
@@ -32,7 +33,7 @@ async def interrupted_session(clock, log_dir=None) -> str:
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_for(pilot, RunScreen)
         await pilot.press("space", "n", *"Eerste notitie", "enter", "q", "y")
-    return pilot.app.session.runner.state.session_id
+    return session_of(pilot).runner.state.session_id
 
 
 async def test_resume_writes_to_the_log_folder_the_session_began_with(tmp_path):
@@ -44,8 +45,8 @@ async def test_resume_writes_to_the_log_folder_the_session_began_with(tmp_path):
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_for(pilot, RunScreen)
         await pilot.press("n", *"Na de herstart", "enter")
-        log = pilot.app.session.snapshot().log_path
-    assert shared in log.parents
+        log = session_of(pilot).snapshot().log_path
+    assert log is not None and shared in log.parents
     assert not list(paths.log_dir().rglob("*.md"))  # nothing split off into the default
     text = log.read_text(encoding="utf-8")
     assert "Eerste notitie" in text and "Na de herstart" in text
@@ -71,7 +72,7 @@ async def test_run_for_another_group_is_not_held_up_by_an_interrupted_session():
     app = IntervisieApp(AppConfig(clock=clock, sound="off", request=request("Team Zuid")))
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_stored(pilot)
-        assert pilot.app.session.runner.plan.setup.group == "Team Zuid"
+        assert session_of(pilot).runner.plan.setup.group == "Team Zuid"
     assert len(store.interrupted_sessions()) == 2
 
 

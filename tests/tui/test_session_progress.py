@@ -19,7 +19,7 @@ def test_bar_text_moves_in_half_cells():
     assert bar_text(2.0, 4) == ("━━━━", "")  # overtime: full, never longer
 
 
-async def test_no_timer_and_no_repaint_while_the_line_stays_the_same():
+async def test_no_timer_and_no_repaint_while_the_line_stays_the_same(monkeypatch):
     app = ProgressApp()
     async with app.run_test(size=(40, 3)) as pilot:
         await pilot.pause()
@@ -29,8 +29,8 @@ async def test_no_timer_and_no_repaint_while_the_line_stays_the_same():
         await pilot.pause()
         line = "".join(s.text for s in bar.render_line(0))
         assert line.endswith(" Einde ± 14:10") and line.startswith("─")
-        calls = []
-        bar.refresh = lambda *a, **k: calls.append(a)  # type: ignore[method-assign]
+        calls: list[tuple[object, ...]] = []
+        monkeypatch.setattr(bar, "refresh", lambda *a, **k: calls.append(a))
         bar.show(1, 1000, "Einde ± 14:10")  # far less than half a cell: same line
         assert calls == []
         bar.show(500, 1000, "Einde ± 14:10")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Input, OptionList, TextArea
+
 from intervisie_tui.tui.app import IntervisieApp
 from intervisie_tui.tui.config import AppConfig
 from intervisie_tui.tui.screens.setup import SetupScreen
@@ -20,9 +22,9 @@ async def test_typing_names_keeps_role_suggestions_in_step_with_the_list():
     async with app.run_test(size=(80, 24)) as pilot:
         setup = await open_setup(pilot)
         await pilot.press("down", "down", "down", "down", "enter")  # Incidentmethode
-        assert setup.method.id == "incidentmethode"
+        assert setup.method is not None and setup.method.id == "incidentmethode"
         await pilot.press(*"Team", "tab", *"Anna, Bram, Cees, Daan", "tab")
-        roles = {r: setup.query_one(f"#role-{r}").value for r in ("inbrenger", "voorzitter")}
+        roles = {r: setup.query_one(f"#role-{r}", Input).value for r in ("inbrenger", "voorzitter")}
         assert roles["inbrenger"] == "Anna"  # a new group: the first in the list
         assert roles["voorzitter"] in ("Bram", "Cees", "Daan")  # whole names, not "B"
         assert setup.query_one("#start").disabled is False
@@ -38,9 +40,9 @@ async def test_a_role_typed_by_hand_is_kept_and_problems_are_listed():
         problems = str(setup.query_one("#setup-problems").render())
         assert "'Zoë' (inbrenger) staat niet in de lijst van deelnemers" in problems
         assert setup.query_one("#start").disabled
-        setup.query_one("#participants").text = "Anna, Bram, Cees, Zoë"
+        setup.query_one("#participants", TextArea).text = "Anna, Bram, Cees, Zoë"
         await pilot.pause()
-        assert setup.query_one("#role-inbrenger").value == "Zoë"  # typed: not overwritten
+        assert setup.query_one("#role-inbrenger", Input).value == "Zoë"  # typed: not overwritten
         assert setup.query_one("#start").disabled is False
 
 
@@ -50,9 +52,9 @@ async def test_the_method_filter_narrows_the_list():
         setup = await open_setup(pilot)
         setup.query_one("#method-filter").focus()
         await pilot.press(*"hoeden")
-        options = setup.query_one("#method-list")
+        options = setup.query_one("#method-list", OptionList)
         assert options.option_count == 1
-        assert setup.method.id == "zes-denkhoeden"
+        assert setup.method is not None and setup.method.id == "zes-denkhoeden"
 
 
 async def test_a_burst_of_typing_in_the_filter_does_not_trip_over_its_own_fields(tmp_path):
@@ -62,9 +64,9 @@ async def test_a_burst_of_typing_in_the_filter_does_not_trip_over_its_own_fields
         setup = await open_setup(pilot)
         setup.query_one("#method-filter").focus()
         for text in ("s", "sp", "spe", "f", "fo", "", "speed", "zes", "5", "speedsparren"):
-            setup.query_one("#method-filter").value = text  # no pause between changes
+            setup.query_one("#method-filter", Input).value = text  # no pause between changes
         await pilot.pause()
         await pilot.pause()
-        assert setup.method.id == "speedsparren"
+        assert setup.method is not None and setup.method.id == "speedsparren"
         assert len(setup.query("#add-evaluation")) == 1
         assert len(setup.query("#role-vragenstellers")) == 1

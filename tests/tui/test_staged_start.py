@@ -17,7 +17,7 @@ from intervisie_tui.tui.app import IntervisieApp
 from intervisie_tui.tui.config import AppConfig
 from intervisie_tui.tui.screens.run import RunScreen
 
-from .harness import RunHarness
+from .harness import RunHarness, session_of
 from .test_resume_flow import START, request
 from .test_whole_session import wait_stored
 
@@ -42,7 +42,7 @@ async def test_run_stores_the_session_right_after_the_first_frame():
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_stored(pilot)
         await pilot.press("space")
-        path = paths.journal_dir() / f"{pilot.app.session.runner.session_id}.jsonl"
+        path = paths.journal_dir() / f"{session_of(pilot).runner.session_id}.jsonl"
         assert [type(e).__name__ for e in read_journal(path).events] == ["Start"]
 
 

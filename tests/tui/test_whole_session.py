@@ -20,7 +20,7 @@ from intervisie_tui.tui.screens.setup import SetupScreen
 from intervisie_tui.tui.screens.summary import SummaryScreen
 from intervisie_tui.tui.widgets.countdown import Countdown
 
-from .harness import beat
+from .harness import beat, session_of
 
 START = datetime(2026, 11, 24, 19, 30).astimezone()
 
@@ -37,7 +37,7 @@ async def wait_stored(pilot, tries: int = 50):
     """The run screen, once its new session is on disk (right after the first frame)."""
     run = await wait_for(pilot, RunScreen)
     for _ in range(tries):
-        if not pilot.app.session.pending:
+        if not session_of(pilot).pending:
             return run
         await pilot.pause(0.01)
     raise AssertionError("the new session never reached the disk")
@@ -70,7 +70,7 @@ async def test_setup_run_quit_resume_finish(monkeypatch):
         await pilot.pause()
         await pilot.press("ctrl+s")
         run = await wait_for(pilot, RunScreen)
-        runner = pilot.app.session.runner
+        runner = session_of(pilot).runner
         assert runner.plan.setup.roles["inbrenger"] == ("An",)
         assert runner.plan.setup.roles["voorzitter"]  # filled by the rotation suggestion
 
@@ -118,7 +118,7 @@ async def test_setup_run_quit_resume_finish(monkeypatch):
         assert "Team Noord" in choice.question
         await pilot.click("#choice-meeting")
         run = await wait_for(pilot, RunScreen)
-        runner = pilot.app.session.runner
+        runner = session_of(pilot).runner
         assert runner.state.session_id == session_id
         assert [e.text for e in runner.state.entries] == journal_entries
         assert runner.state.current == 1

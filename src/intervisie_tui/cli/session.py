@@ -62,7 +62,7 @@ def make_config(lang, methods, log_dir, sound, quiet, **extra):
         lang=state.lang or "nl",
         methods_dirs=tuple([*state.methods_dirs, *(methods or [])]),
         log_dir=log_dir,
-        sound="off" if quiet else sound,  # type: ignore[arg-type]
+        sound="off" if quiet else sound,
         **extra,
     )
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Group as RichGroup
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -70,7 +71,7 @@ def method_preview(method: Method) -> RichGroup:
     roles = ", ".join(role.name for role in method.roles)
     total = t("setup.total", minutes=round(method.total_seconds / 60))
     head = Text.assemble((method.name, "bold"), "  ", (total, "dim"))
-    parts = [head]
+    parts: list[RenderableType] = [head]
     if method.description:
         parts.append(Text(first_sentence(method.description), style="italic"))
     parts += [table, Text.assemble((t("setup.roles") + ": ", "bold"), roles)]
