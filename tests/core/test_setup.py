@@ -7,7 +7,14 @@ from datetime import date
 import pytest
 
 from intervisie_tui.core.method import Method
-from intervisie_tui.core.setup import OpenItem, SessionSetup, split_names, validate_setup
+from intervisie_tui.core.setup import (
+    OpenItem,
+    SessionSetup,
+    exclusive_names,
+    split_group,
+    split_names,
+    validate_setup,
+)
 from intervisie_tui.i18n import catalog, t_lang
 from tests.core.engine_helpers import PEOPLE, ROLES, incident_method, incident_setup, rounds_method
 
@@ -101,6 +108,28 @@ def test_the_rest_role_holds_everyone_without_an_exclusive_role_in_participant_o
     )
     assert explicit.holders(METHOD)["leden"] == ("Eva", "Daan")
     assert [r.id for r in incident_setup().roles_of(METHOD, "Anouk")] == ["voorzitter", "leden"]
+
+
+def test_exclusive_names_are_the_holders_of_the_exclusive_roles():
+    roles = {"inbrenger": ("Bram",), "voorzitter": ("Anouk",), "leden": ("Eva",), "coach": ("Zoë",)}
+    assert exclusive_names(METHOD, roles) == {"Bram"}
+    assert exclusive_names(METHOD, {}) == set()
+
+
+def test_split_group_shares_out_everyone_but_the_inbrenger_alternately():
+    split = split_group(rounds_method(), PEOPLE, {"inbrenger": ("Bram",)})
+    assert split == {
+        "vragenstellers": ("Anouk", "Daan", "Fleur"),
+        "meedenkers": ("Chaima", "Eva"),
+    }
+
+
+def test_split_group_leaves_roles_already_given_alone():
+    given = {"inbrenger": ("Bram",), "vragenstellers": ("Anouk",)}
+    assert split_group(rounds_method(), PEOPLE, given) == {
+        "meedenkers": ("Anouk", "Chaima", "Daan", "Eva", "Fleur")
+    }
+    assert split_group(METHOD, PEOPLE, {}) == {}  # no role divides the group
 
 
 def test_roles_a_method_does_not_need_may_stay_empty():

@@ -52,6 +52,12 @@ def test_split_group_leaves_exclusive_roles_out(tmp_path):
     assert split == {"vragenstellers": PEOPLE[0::2], "meedenkers": PEOPLE[1::2]}
 
 
+def test_the_setup_screen_splits_the_group_by_the_core_rule():
+    from intervisie_tui.core import setup
+
+    assert split_group is setup.split_group
+
+
 def test_broken_method_files_are_named_for_the_setup_screen(tmp_path):
     extra = tmp_path / "mijn-methodes"
     extra.mkdir()

@@ -7,6 +7,7 @@ model that round-trips through JSON.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -72,9 +73,7 @@ class SessionSetup(BaseModel):
     def holders(self, method: Method) -> dict[str, tuple[str, ...]]:
         """Every role of the method with the names holding it, `rest` role included."""
         result = {role.id: tuple(self.roles.get(role.id, ())) for role in method.roles}
-        exclusive = {
-            name for role in method.roles if role.exclusive for name in self.roles.get(role.id, ())
-        }
+        exclusive = exclusive_names(method, self.roles)
         for role in method.roles:
             if role.rest and not self.roles.get(role.id):
                 result[role.id] = tuple(p for p in self.participants if p not in exclusive)
@@ -83,6 +82,36 @@ class SessionSetup(BaseModel):
     def roles_of(self, method: Method, name: str) -> list[Role]:
         held = self.holders(method)
         return [role for role in method.roles if name in held[role.id]]
+
+
+def exclusive_names(method: Method, roles: Mapping[str, Sequence[str]]) -> set[str]:
+    """Who holds an exclusive role of `method` in `roles` (role id -> names): the inbrenger.
+
+    The one rule for "the split of roles": these people hold no `rest` role
+    (the inbrenger is no lid) and stay out of the halves of split_group.
+    """
+    return {name for role in method.roles if role.exclusive for name in roles.get(role.id, ())}
+
+
+def split_group(
+    method: Method, participants: tuple[str, ...], given: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """Share everyone out over the roles that divide the group (vragenstellers/meedenkers).
+
+    Those are the required, unbounded roles not in `given` (the roles already
+    assigned, e.g. by rotation); people holding an exclusive role stay out.
+    Alternating keeps the halves even.
+    """
+    splits = [
+        r
+        for r in method.roles
+        if not r.rest and not r.exclusive and r.min >= 1 and r.max is None and r.id not in given
+    ]
+    if not splits:
+        return {}
+    exclusive = exclusive_names(method, given)
+    people = [p for p in participants if p not in exclusive]
+    return {role.id: tuple(people[index :: len(splits)]) for index, role in enumerate(splits)}
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -147,9 +176,10 @@ def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
             if name in exclusive_holders and exclusive_holders[name] != role.id:
                 problems.append(SetupProblem("setup.two_exclusive", name=name))
             exclusive_holders[name] = role.id
+    exclusive = exclusive_names(method, setup.roles)
     for role in method.roles:  # an exclusive holder (the inbrenger) is no lid
         if role.rest:
             for name in setup.roles.get(role.id, ()):
-                if name in exclusive_holders:
+                if name in exclusive:
                     problems.append(SetupProblem("setup.two_exclusive", name=name))
     return problems

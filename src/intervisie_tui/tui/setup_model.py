@@ -19,28 +19,8 @@ from intervisie_tui.core import library
 from intervisie_tui.core.duration import format_duration
 from intervisie_tui.core.logbook import history
 from intervisie_tui.core.method import Method, Phase, Repeat
-from intervisie_tui.core.setup import SessionSetup
+from intervisie_tui.core.setup import SessionSetup, split_group
 from intervisie_tui.i18n import get_language, t
-
-
-def split_group(
-    method: Method, participants: tuple[str, ...], given: dict[str, tuple[str, ...]]
-) -> dict[str, tuple[str, ...]]:
-    """Share everyone out over the roles that divide the group (vragenstellers/meedenkers).
-
-    Those are the required, unbounded roles that rotation does not fill; people
-    holding an exclusive role stay out. Alternating keeps the halves even.
-    """
-    splits = [
-        r
-        for r in method.roles
-        if not r.rest and not r.exclusive and r.min >= 1 and r.max is None and r.id not in given
-    ]
-    if not splits:
-        return {}
-    exclusive = {name for r in method.roles if r.exclusive for name in given.get(r.id, ())}
-    people = [p for p in participants if p not in exclusive]
-    return {role.id: tuple(people[index :: len(splits)]) for index, role in enumerate(splits)}
 
 
 def first_sentence(text: str) -> str:
