@@ -35,3 +35,31 @@ def test_no_core_module_imports_textual_or_rich():
 def test_cli_import_does_not_load_textual():
     loaded = _loaded_after("import intervisie_tui.cli")
     assert not {m for m in loaded if m.split(".")[0] == "textual"}
+
+
+LINT = "\n".join(
+    (
+        "import sys",
+        "from importlinter.cli import lint_imports",
+        "sys.exit(lint_imports(no_cache=True))",
+    )
+)
+
+
+def test_the_layer_contracts_hold():
+    """core imports neither tui nor cli; tui does not import cli (lazy imports included).
+
+    The same contracts as `uv run lint-imports` in CI (pyproject.toml), here so the test
+    command alone catches a broken layer, such as the TUI importing the CLI for a crash report.
+    """
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", LINT],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("KEPT") >= 3  # the contracts were read and checked, not skipped

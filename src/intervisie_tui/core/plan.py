@@ -77,6 +77,10 @@ class Plan:
     def __len__(self) -> int:
         return len(self.steps)
 
+    def is_last(self, index: int) -> bool:
+        """Step `index` is the last: after it comes the finish, not a next step."""
+        return index >= len(self.steps) - 1
+
 
 def build_plan(method: Method, setup: SessionSetup) -> Plan:
     """Expand `method` for the people in `setup` (assumed valid: see validate_setup)."""

@@ -264,7 +264,7 @@ class SessionRunner:
     @property
     def is_last_step(self) -> bool:
         """At the last step `next` is refused: what comes after it is the finish."""
-        return self.state.current >= len(self.plan.steps) - 1
+        return self.plan.is_last(self.state.current)
 
     def session_time(self) -> float:
         """Seconds on the session clock now (the `t` of an event made now)."""

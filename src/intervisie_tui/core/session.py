@@ -110,7 +110,7 @@ class Snapshot:
 
     @property
     def is_last_step(self) -> bool:
-        return self.index >= self.count - 1
+        return self.plan.is_last(self.index)
 
     @property
     def planned(self) -> int:
