@@ -125,7 +125,7 @@ def test_split_group_shares_out_everyone_but_the_inbrenger_alternately():
 
 
 def test_split_group_leaves_roles_already_given_alone():
-    given = {"inbrenger": ("Bram",), "vragenstellers": ("Anouk",)}
+    given: dict[str, tuple[str, ...]] = {"inbrenger": ("Bram",), "vragenstellers": ("Anouk",)}
     assert split_group(rounds_method(), PEOPLE, given) == {
         "meedenkers": ("Anouk", "Chaima", "Daan", "Eva", "Fleur")
     }
