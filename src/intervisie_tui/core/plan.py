@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from intervisie_tui.core.method import Method, Phase, Repeat, iter_phases
+from intervisie_tui.core.method import Method, Phase, Repeat, Sound, iter_phases
 from intervisie_tui.core.setup import SessionSetup
 from intervisie_tui.i18n import t_lang
 
@@ -51,7 +51,8 @@ class Step:
     """(round, of) for every enclosing repeat, outermost first."""
     block: str | None = None
     warn_at: tuple[int, ...] = (60, 0)
-    sound: str | None = None
+    sound: Sound | None = None
+    """The phase's own alert sound; None: the app's setting."""
 
     @property
     def planned_end(self) -> int:

@@ -154,7 +154,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
             return None
         snapshot = session.beat()
         if snapshot.alerts:
-            self.alerter().alert(snapshot.step.sound)  # type: ignore[arg-type]
+            self.alerter().alert(snapshot.step.sound)
         target = self.session_screen()
         if target is not None:
             target.post_message(SessionUpdate(snapshot, full=False))

@@ -8,6 +8,7 @@ in the translated text when it is created (`TranslatedBindings`).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
@@ -32,4 +33,4 @@ class TranslatedBindings:
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        translate_bindings(self)  # type: ignore[arg-type]
+        translate_bindings(cast(DOMNode, self))  # mixed into DOMNode classes only
