@@ -116,7 +116,7 @@ def test_interrupted_sessions_are_listed_with_how_to_continue(run):
     setup = SessionSetup(
         method_id=method.id,
         group="Team Noord",
-        participants=("An", "Bo", "Cor"),
+        participants=("An", "Bo", "Cor", "Dirk"),  # the incidentmethode is for 4 to 12
         roles={"inbrenger": ("An",), "voorzitter": ("Cor",)},
     )
     clock = FakeClock(datetime(2025, 3, 14, 14, 0, tzinfo=UTC))

@@ -42,6 +42,45 @@ def test_group_size_limits(count, valid):
     assert ("setup.participant_count" not in _keys(setup)) is valid
 
 
+def _sized(low: int, high: int) -> Method:
+    """The incident method for `low` to `high` participants."""
+    return Method.model_validate(
+        {
+            **METHOD.model_dump(exclude={"phases"}),
+            "group_size": {"min": low, "max": high},
+            "phases": [{"name": "A", "duration": 1}],
+        }
+    )
+
+
+def _people(count: int) -> SessionSetup:
+    people = tuple(f"Deelnemer {n}" for n in range(count))
+    return incident_setup(
+        participants=people, roles={"inbrenger": people[:1], "voorzitter": people[-1:]}
+    )
+
+
+@pytest.mark.parametrize(
+    ("count", "valid"), [(3, False), (4, True), (6, True), (7, False)], ids=str
+)
+def test_the_methods_group_size_is_the_limit(count, valid):
+    assert ("setup.participant_count" not in _keys(_people(count), _sized(4, 6))) is valid
+
+
+def test_a_method_may_allow_more_than_thirty():
+    assert _keys(_people(40), _sized(2, 50)) == []
+
+
+def test_the_message_names_the_methods_bounds():
+    (problem,) = validate_setup(_people(3), _sized(4, 6))
+    assert problem.key == "setup.participant_count"
+    text = t_lang("en", problem.key, **problem.values)
+    assert text == f"3 participants: {METHOD.name} is for 4 to 6 people"
+    assert t_lang("nl", problem.key, **problem.values) == (
+        f"3 deelnemers: {METHOD.name} is voor 4 tot 6 deelnemers"
+    )
+
+
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [

@@ -14,8 +14,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from intervisie_tui.core.method import Method, Role
 
-MIN_PARTICIPANTS = 2
-MAX_PARTICIPANTS = 30
 MAX_GROUP_NAME = 100
 
 
@@ -129,13 +127,15 @@ def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
     elif len(group) > MAX_GROUP_NAME:
         problems.append(SetupProblem("setup.group_too_long", max=MAX_GROUP_NAME))
     names = setup.participants
-    if len(names) < MIN_PARTICIPANTS or len(names) > MAX_PARTICIPANTS:
+    size = method.group_size  # the method's bounds are the bounds (2 to 30 unless it says)
+    if not size.min <= len(names) <= size.max:
         problems.append(
             SetupProblem(
                 "setup.participant_count",
                 count=len(names),
-                min=MIN_PARTICIPANTS,
-                max=MAX_PARTICIPANTS,
+                method=method.name,
+                min=size.min,
+                max=size.max,
             )
         )
     seen: set[str] = set()

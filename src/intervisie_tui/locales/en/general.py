@@ -16,7 +16,7 @@ MESSAGES: dict[str, str] = {
     "plan.evaluation.name": "Evaluation of the meeting",
     "plan.evaluation.instruction": "Was the meeting worthwhile? What went well, what could be better?",
     # setup problems
-    "setup.participant_count": "{count} participants: a session has {min} to {max}",
+    "setup.participant_count": "{count} participants: {method} is for {min} to {max} people",
     "setup.duplicate_name": "the name '{name}' appears twice",
     "setup.unknown_role": "the method has no role '{role}'",
     "setup.unknown_participant": "'{name}' ({role}) is not in the list of participants",

@@ -16,7 +16,7 @@ MESSAGES: dict[str, str] = {
     "plan.evaluation.name": "Evaluatie van de bijeenkomst",
     "plan.evaluation.instruction": "Was de bijeenkomst de moeite waard? Wat ging goed, wat kan beter?",
     # setup problems
-    "setup.participant_count": "{count} deelnemers: een sessie heeft er {min} tot {max}",
+    "setup.participant_count": "{count} deelnemers: {method} is voor {min} tot {max} deelnemers",
     "setup.duplicate_name": "de naam '{name}' staat er twee keer in",
     "setup.unknown_role": "de methode kent geen rol '{role}'",
     "setup.unknown_participant": "'{name}' ({role}) staat niet in de lijst van deelnemers",
