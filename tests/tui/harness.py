@@ -94,6 +94,19 @@ class ScreenHarness(App[None]):
         self.push_screen(self.factory())
 
 
+def new_focus_session(clock: FakeClock | None = None) -> SessionController:
+    """A new focusmethode session as `intervisie run` makes it: drawable, not yet on disk."""
+    from intervisie_tui import paths
+    from intervisie_tui.core.library import find_method
+
+    method = find_method("focusmethode").method
+    setup = SessionSetup(
+        method_id="focusmethode", group="Team Noord", participants=("An", "Bo", "Cor", "Dirk"),
+        roles={"inbrenger": ("An",)},
+    )  # fmt: skip
+    return SessionController.begin(method, setup, clock or FakeClock(START), paths.log_dir())
+
+
 def incident_session(lang: str = "nl") -> tuple[SessionController, FakeClock]:
     """An incidentmethode session 7.5 minutes in, with entries in two steps."""
     from intervisie_tui import i18n

@@ -4,30 +4,16 @@ from __future__ import annotations
 
 import errno
 
-from intervisie_tui import paths
-from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.journal import Journal
-from intervisie_tui.core.library import find_method
-from intervisie_tui.core.session import SessionController
-from intervisie_tui.core.setup import SessionSetup
 from intervisie_tui.tui.screens.run import RunScreen
 from intervisie_tui.tui.screens.summary import SummaryScreen
 
-from .harness import START, RunHarness
-
-
-def focus_session() -> SessionController:
-    method = find_method("focusmethode").method
-    setup = SessionSetup(
-        method_id="focusmethode", group="Team Noord", participants=("An", "Bo", "Cor"),
-        roles={"inbrenger": ("An",)},
-    )  # fmt: skip
-    return SessionController.begin(method, setup, FakeClock(START), paths.log_dir())
+from .harness import RunHarness, new_focus_session
 
 
 async def test_a_finish_the_disk_refuses_shows_no_summary_and_keeps_the_session(monkeypatch):
     """Bug: a refused finish still showed "Afgerond" and let go of journal and lock."""
-    session = focus_session()
+    session = new_focus_session()
     app = RunHarness(session)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()

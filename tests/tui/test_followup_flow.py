@@ -17,7 +17,7 @@ from intervisie_tui.tui.screens.summary import SummaryScreen
 from .harness import session_of
 from .test_whole_session import wait_for
 
-PEOPLE = ("An", "Bo", "Cor", "Dirk", "Eva")
+PEOPLE = ("An", "Bo", "Cor", "Dirk", "Eva", "Fien")
 
 
 def request(roles: dict[str, tuple[str, ...]] | None = None) -> RunRequest:

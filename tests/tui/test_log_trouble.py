@@ -30,7 +30,7 @@ async def test_disk_full_keeps_the_session_and_the_log_moves_elsewhere(tmp_path,
     request = RunRequest(
         method_id="focusmethode",
         group="Team",
-        participants=("An", "Bo", "Cor"),
+        participants=("An", "Bo", "Cor", "Dirk"),
         roles={"inbrenger": ("An",)},
     )
     clock = FakeClock(datetime(2026, 11, 24, 14, 0).astimezone())

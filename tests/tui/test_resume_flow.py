@@ -23,7 +23,7 @@ def request(group: str = "Team Noord") -> RunRequest:
     return RunRequest(
         method_id="focusmethode",
         group=group,
-        participants=("An", "Bo", "Cor"),
+        participants=("An", "Bo", "Cor", "Dirk"),
         roles={"inbrenger": ("An",)},
     )
 

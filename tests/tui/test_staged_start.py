@@ -9,26 +9,18 @@ from __future__ import annotations
 from intervisie_tui import paths
 from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.journal import read_journal
-from intervisie_tui.core.library import find_method
-from intervisie_tui.core.session import SessionController
-from intervisie_tui.core.setup import SessionSetup
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.tui.app import IntervisieApp
 from intervisie_tui.tui.config import AppConfig
 from intervisie_tui.tui.screens.run import RunScreen
 
-from .harness import RunHarness, session_of
+from .harness import RunHarness, new_focus_session, session_of
 from .test_resume_flow import START, request
 from .test_whole_session import wait_stored
 
 
 def test_a_new_session_is_drawable_before_anything_is_on_disk():
-    method = find_method("focusmethode").method
-    setup = SessionSetup(
-        method_id="focusmethode", group="Team Noord", participants=("An", "Bo", "Cor"),
-        roles={"inbrenger": ("An",)},
-    )  # fmt: skip
-    session = SessionController.begin(method, setup, FakeClock(START), paths.log_dir())
+    session = new_focus_session()
     journal = paths.journal_dir() / f"{session.runner.session_id}.jsonl"
     assert session.pending and not journal.exists() and session.log is None
     assert session.open_on_disk().ok
@@ -47,13 +39,7 @@ async def test_run_stores_the_session_right_after_the_first_frame():
 
 
 async def test_a_key_before_the_store_stores_first_so_no_command_is_lost(monkeypatch):
-    method = find_method("focusmethode").method
-    setup = SessionSetup(
-        method_id="focusmethode", group="Team Noord", participants=("An", "Bo", "Cor"),
-        roles={"inbrenger": ("An",)},
-    )  # fmt: skip
-    clock = FakeClock(START)
-    session = SessionController.begin(method, setup, clock, paths.log_dir())
+    session = new_focus_session()
     app = RunHarness(session)
     monkeypatch.setattr(RunScreen, "_open_files", lambda self: None)
     async with app.run_test(size=(80, 24)) as pilot:  # the after-first-frame store never comes
@@ -66,12 +52,7 @@ async def test_a_key_before_the_store_stores_first_so_no_command_is_lost(monkeyp
 
 
 async def test_a_disk_that_refuses_the_session_ends_the_app_with_one_line(monkeypatch):
-    method = find_method("focusmethode").method
-    setup = SessionSetup(
-        method_id="focusmethode", group="Team Noord", participants=("An", "Bo", "Cor"),
-        roles={"inbrenger": ("An",)},
-    )  # fmt: skip
-    session = SessionController.begin(method, setup, FakeClock(START), paths.log_dir())
+    session = new_focus_session()
 
     def refuse(runner: object) -> None:
         raise IntervisieError("De sessie kan niet worden opgeslagen: schijf vol")

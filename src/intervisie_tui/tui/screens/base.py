@@ -14,9 +14,11 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from intervisie_tui.core.session import Result, SessionController, Snapshot
+from intervisie_tui.tui import wording
 from intervisie_tui.tui.actions import Action, applies
 from intervisie_tui.tui.bindings import TranslatedBindings
 from intervisie_tui.tui.messages import SessionUpdate
+from intervisie_tui.tui.widgets.countdown import Countdown
 
 if TYPE_CHECKING:
     from intervisie_tui.tui.app import IntervisieApp
@@ -67,3 +69,16 @@ class SessionScreen(BaseScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return applies(self.ACTIONS, action, self.snapshot)
+
+    def show_clock(self, countdown: Countdown) -> None:
+        """The countdown of the snapshot: time, mood, caption and status line."""
+        snap = self.snapshot
+        if snap.alerts:
+            countdown.flash()
+        countdown.show(
+            snap.remaining,
+            snap.warn_from,
+            snap.paused,
+            wording.caption(snap),
+            wording.status_line(snap),
+        )

@@ -32,17 +32,7 @@ class PresenterScreen(SessionScreen):
         self.draw()
 
     def tick(self) -> None:
-        snap = self.snapshot
-        countdown = self.query_one(Countdown)
-        if snap.alerts:
-            countdown.flash()
-        countdown.show(
-            snap.remaining,
-            snap.warn_from,
-            snap.paused,
-            wording.caption(snap),
-            wording.status_line(snap),
-        )
+        self.show_clock(self.query_one(Countdown))
 
     def draw(self) -> None:
         snap = self.snapshot

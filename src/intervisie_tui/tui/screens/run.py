@@ -84,17 +84,9 @@ class RunScreen(SessionScreen):
     def tick(self) -> None:
         """The time-dependent parts; an alert of this beat flashes and says so."""
         snap = self.snapshot
-        countdown = self.query_one(Countdown)
+        self.show_clock(self.query_one(Countdown))
         for alert in snap.alerts:
-            countdown.flash()
             self.notify(wording.alert_text(snap, alert), timeout=4)
-        countdown.show(
-            snap.remaining,
-            snap.warn_from,
-            snap.paused,
-            wording.caption(snap),
-            wording.status_line(snap),
-        )
         self.query_one(Agenda).tick(snap.step, snap.planned, snap.elapsed)
         self.query_one(SessionProgress).show(
             snap.session_elapsed, snap.planned_total, wording.projected_text(snap)
