@@ -196,6 +196,11 @@ class SessionController:
         return cls(runner, LiveLog.open(runner.state, root)), warnings
 
     @property
+    def closed(self) -> bool:
+        """Journal and lock let go (finished, stopped, or the app ends): nothing more to beat."""
+        return self.runner.closed
+
+    @property
     def pending(self) -> bool:
         """A new session whose files do not exist yet."""
         return self._pending is not None

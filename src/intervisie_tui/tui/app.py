@@ -114,8 +114,8 @@ class IntervisieApp(TranslatedBindings, App[None]):
         """Ask for another folder for the log (after trouble, or with ctrl+o)."""
         from intervisie_tui.tui.screens.dialogs import Ask
 
-        session = self.session
-        if session is None or session.log is None:
+        folder = self.session.snapshot().log_folder if self.session is not None else None
+        if folder is None:
             return
 
         def chosen(folder: str | None) -> None:
@@ -124,7 +124,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
                 if result.ok:
                     self.notify(result.message, timeout=6)
 
-        self.push_screen(Ask(t("run.log_elsewhere"), str(session.log.folder)), chosen)
+        self.push_screen(Ask(t("run.log_elsewhere"), str(folder)), chosen)
 
     # -- the beat -----------------------------------------------------------------------
 
@@ -138,7 +138,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
             self._beat.stop()
             self._beat = None
         session = self.session
-        if session is None or session.runner.closed:
+        if session is None or session.closed:
             return
         delay = session.seconds_to_next_change()
         self._beat = self.set_timer(delay, self._first_beat, name="countdown")
@@ -150,7 +150,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
     def beat(self) -> Snapshot | None:
         """Read the clock once: sound a crossed threshold, post the snapshot to the top."""
         session = self.session
-        if session is None or session.runner.closed:
+        if session is None or session.closed:
             return None
         snapshot = session.beat()
         if snapshot.alerts:

@@ -162,7 +162,7 @@ async def resume_session(app: IntervisieApp, session_id: str, downtime: str) -> 
         return
     for warning in warnings:
         app.notify(str(warning), severity="warning", timeout=8)
-    if session.runner.is_finished:
+    if session.snapshot().finished:
         from intervisie_tui.tui.screens.summary import SummaryScreen
 
         session.close()
