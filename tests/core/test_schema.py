@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,9 @@ import pytest
 
 from intervisie_tui import paths
 from intervisie_tui.cli.methods import schema_text
+from intervisie_tui.core.group import GroupFile, group_json_schema
 from intervisie_tui.core.loader import decode
-from intervisie_tui.core.method import method_json_schema
+from intervisie_tui.core.method import Method, method_json_schema
 from intervisie_tui.core.yaml_safe import parse_yaml
 from tests.core.test_loader_corpus import CORPUS, EXPECTED
 
@@ -194,6 +196,24 @@ def test_the_committed_schema_is_what_the_model_generates(schema):
         SCHEMA_FILE.relative_to(ROOT)
     )
     assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text()
+
+
+@pytest.mark.parametrize(
+    ("model", "export"), [(Method, method_json_schema), (GroupFile, group_json_schema)]
+)
+def test_every_field_of_an_exported_model_has_its_description_in_field(model, export):
+    """Every field says what it is, in `Field(description=...)`, so the schema has it.
+
+    Not through `use_attribute_docstrings`: that parses every class's source at
+    import, on every start of the app.
+    """
+    module = sys.modules[model.__module__]
+    models = [model, *(getattr(module, name) for name in export()["$defs"])]
+    for cls in models:
+        assert cls.__doc__, cls.__name__
+        assert not cls.model_config.get("use_attribute_docstrings"), cls.__name__
+        undescribed = [name for name, info in cls.model_fields.items() if not info.description]
+        assert undescribed == [], cls.__name__
 
 
 def test_the_checker_can_fail(schema):

@@ -36,7 +36,7 @@ class GroupFileError(IntervisieError):
 
 
 class _Strict(BaseModel):
-    # Field docstrings reach the schema through `group_json_schema` (core/schema_docs.py).
+    # Descriptions in `Field`, as in core/method.py (no `use_attribute_docstrings`).
     # Built on first use: a run does not read the group file before its first frame.
     model_config = ConfigDict(
         extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
@@ -46,40 +46,43 @@ class _Strict(BaseModel):
 class Agreements(_Strict):
     """The working agreements the group made at its first meeting."""
 
-    frequency: Text = ""
-    """How often and how long the group meets, e.g. `zes keer per jaar, twee uur`."""
-    confidentiality: Text = ""
-    """What stays in the room."""
-    recorded: Text = ""
-    """What is written down in the session log, and what not."""
-    shared_with: Text = ""
-    """With whom the log or a summary of it may be shared."""
+    frequency: Text = Field(
+        "",
+        description="How often and how long the group meets, e.g. `zes keer per jaar, twee uur`.",
+    )
+    confidentiality: Text = Field("", description="What stays in the room.")
+    recorded: Text = Field("", description="What is written down in the session log, and what not.")
+    shared_with: Text = Field("", description="With whom the log or a summary of it may be shared.")
 
 
 class Topic(_Strict):
     """A case or theme the group wants to work on."""
 
-    title: ShortText
-    """Offered as case title when a session is set up."""
-    notes: Text = ""
-    """Why this topic, who brought it up, what to look at."""
-    chosen: list[date] = Field(default_factory=list)
-    """Dates of the sessions that took this topic as their case (filled in by the app)."""
+    title: ShortText = Field(description="Offered as case title when a session is set up.")
+    notes: Text = Field("", description="Why this topic, who brought it up, what to look at.")
+    chosen: list[date] = Field(
+        default_factory=list,
+        description=(
+            "Dates of the sessions that took this topic as their case (filled in by the app)."
+        ),
+    )
 
 
 class GroupFile(_Strict):
     """An intervisie group: what it is for, how it works, what it wants to work on."""
 
-    format: Literal[1] = 1
-    """Version of this file format."""
-    name: ShortText
-    """Name of the group, as used for its logs."""
-    goal: Text = ""
-    """What the group wants to achieve together."""
-    agreements: Agreements = Field(default_factory=Agreements)
-    """Working agreements: frequency, confidentiality, what is recorded, sharing."""
-    topics: list[Topic] = Field(default_factory=list, max_length=500)
-    """Cases and themes the group inventoried to work on."""
+    format: Literal[1] = Field(1, description="Version of this file format.")
+    name: ShortText = Field(description="Name of the group, as used for its logs.")
+    goal: Text = Field("", description="What the group wants to achieve together.")
+    agreements: Agreements = Field(
+        default_factory=Agreements,
+        description="Working agreements: frequency, confidentiality, what is recorded, sharing.",
+    )
+    topics: list[Topic] = Field(
+        default_factory=list,
+        max_length=500,
+        description="Cases and themes the group inventoried to work on.",
+    )
 
     def topic(self, title: str) -> Topic | None:
         wanted = " ".join(title.split()).casefold()
@@ -153,9 +156,7 @@ def mark_topic_chosen(group: str, title: str, when: date, root: Path | None = No
 
 def group_json_schema() -> dict[str, Any]:
     """The JSON Schema of a group file, committed as schema/group.schema.json."""
-    from intervisie_tui.core.schema_docs import add_field_descriptions
-
-    schema = add_field_descriptions(GroupFile.model_json_schema(mode="validation"), GroupFile)
+    schema = GroupFile.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://intervisie-tui.invalid/schema/group.schema.json"
     schema["title"] = "Intervisie group file (groep.yaml)"

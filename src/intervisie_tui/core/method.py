@@ -7,8 +7,8 @@ silently ignored line. Cross-references (a prompt for a role that is not
 declared) are checked in `method_checks.reference_problems`, which reports
 exact field paths so the loader can point at the line.
 
-The field docstrings become the JSON Schema descriptions that editors show
-(added at export by core/schema_docs.py, not read at every start).
+Each field's `Field(description=...)` is the JSON Schema description that
+editors show; it is the one text for a field, so there is no docstring under it.
 """
 
 from __future__ import annotations
@@ -44,18 +44,16 @@ DEFAULT_WARN_AT: tuple[int, ...] = (60, 0)
 
 
 class _Strict(BaseModel):
-    # No `use_attribute_docstrings`: it reads every class's source at import;
-    # `method_json_schema` adds the field docstrings when the schema is exported.
+    # Descriptions are given in `Field`, not by `use_attribute_docstrings`: that
+    # reads and parses every class's source at import, on every start of the app.
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class GroupSize(_Strict):
     """How many people the method works for (including the inbrenger)."""
 
-    min: int = Field(2, ge=1, le=100)
-    """Fewest participants."""
-    max: int = Field(30, ge=1, le=100)
-    """Most participants."""
+    min: int = Field(2, ge=1, le=100, description="Fewest participants.")
+    max: int = Field(30, ge=1, le=100, description="Most participants.")
 
     @model_validator(mode="after")
     def _ordered(self) -> GroupSize:
@@ -67,20 +65,25 @@ class GroupSize(_Strict):
 class Role(_Strict):
     """A role somebody holds during the session (inbrenger, voorzitter, ...)."""
 
-    id: Id
-    """Short identifier used in prompts and on the command line, e.g. `inbrenger`."""
-    name: ShortText
-    """Name shown to the group, e.g. `Inbrenger`."""
-    description: Text = ""
-    """What this role does, shown in the setup screen."""
-    min: int = Field(0, ge=0, le=100)
-    """Fewest people that must hold this role (1 for inbrenger)."""
-    max: int | None = Field(None, ge=1, le=100)
-    """Most people that may hold it; leave out for no limit."""
-    exclusive: bool = False
-    """A holder of an exclusive role holds no `rest` role (the inbrenger is no lid)."""
-    rest: bool = False
-    """Everyone without an exclusive role holds this role automatically (`leden`)."""
+    id: Id = Field(
+        description="Short identifier used in prompts and on the command line, e.g. `inbrenger`."
+    )
+    name: ShortText = Field(description="Name shown to the group, e.g. `Inbrenger`.")
+    description: Text = Field("", description="What this role does, shown in the setup screen.")
+    min: int = Field(
+        0, ge=0, le=100, description="Fewest people that must hold this role (1 for inbrenger)."
+    )
+    max: int | None = Field(
+        None, ge=1, le=100, description="Most people that may hold it; leave out for no limit."
+    )
+    exclusive: bool = Field(
+        False,
+        description="A holder of an exclusive role holds no `rest` role (the inbrenger is no lid).",
+    )
+    rest: bool = Field(
+        False,
+        description="Everyone without an exclusive role holds this role automatically (`leden`).",
+    )
 
     @model_validator(mode="after")
     def _bounds(self) -> Role:
@@ -94,50 +97,65 @@ class Role(_Strict):
 class GoAround(_Strict):
     """A round in which every holder of a role speaks in turn (a *rondje*)."""
 
-    role: Id
-    """Whose turn it is, in participant order, e.g. `leden`."""
-    prompt: Text = ""
-    """The sentence each person completes, e.g. `De centrale vraag is ...`."""
+    role: Id = Field(description="Whose turn it is, in participant order, e.g. `leden`.")
+    prompt: Text = Field(
+        "", description="The sentence each person completes, e.g. `De centrale vraag is ...`."
+    )
 
 
 class Pairs(_Strict):
     """Two roles paired one to one, the pairs rotating every round (speedsparren)."""
 
-    first: Id
-    """The role whose holders each get a partner, e.g. `vragenstellers`."""
-    second: Id
-    """The partners, e.g. `meedenkers`."""
+    first: Id = Field(
+        description="The role whose holders each get a partner, e.g. `vragenstellers`."
+    )
+    second: Id = Field(description="The partners, e.g. `meedenkers`.")
 
 
 class Phase(_Strict):
     """One timed step of the meeting."""
 
-    id: Id | None = None
-    """Identifier; derived from the name when left out."""
-    name: ShortText
-    """Title of the step, shown big above the countdown."""
-    duration: Duration
-    """Planned time: 5 (minutes), '5m', '90s', '1:30'."""
-    instruction: Text = ""
-    """What the group does now, read out by the timekeeper."""
-    prompts: dict[Id, Text] = Field(default_factory=dict)
-    """Per role: who speaks, who listens, physical instructions (`inbrenger: draai je stoel om`)."""
-    capture: list[Capture] = Field(default_factory=lambda: list(DEFAULT_CAPTURE))
-    """What the notulist captures in this step: notes, insights, actions."""
-    go_around: GoAround | None = None
-    """Every holder of a role completes a sentence in turn; statements are logged by name."""
-    pairs: Pairs | None = None
-    """Pair two roles; inside a repeat the pairs rotate every round."""
-    optional: bool = False
-    """The step can be switched off in the setup screen."""
-    enabled: bool = True
-    """For an optional step: on unless the timekeeper switches it off."""
-    evaluation: bool = False
-    """This step evaluates the meeting itself (then no extra evaluation is added)."""
-    warn_at: list[Duration] | None = None
-    """Warn when this much time is left (default: 1 minute and 0)."""
-    sound: Sound | None = None
-    """Alert sound for this step: chime, bell or off (default: the app setting)."""
+    id: Id | None = Field(None, description="Identifier; derived from the name when left out.")
+    name: ShortText = Field(description="Title of the step, shown big above the countdown.")
+    duration: Duration = Field(description="Planned time: 5 (minutes), '5m', '90s', '1:30'.")
+    instruction: Text = Field(
+        "", description="What the group does now, read out by the timekeeper."
+    )
+    prompts: dict[Id, Text] = Field(
+        default_factory=dict,
+        description=(
+            "Per role: who speaks, who listens, physical instructions"
+            " (`inbrenger: draai je stoel om`)."
+        ),
+    )
+    capture: list[Capture] = Field(
+        default_factory=lambda: list(DEFAULT_CAPTURE),
+        description="What the notulist captures in this step: notes, insights, actions.",
+    )
+    go_around: GoAround | None = Field(
+        None,
+        description=(
+            "Every holder of a role completes a sentence in turn; statements are logged by name."
+        ),
+    )
+    pairs: Pairs | None = Field(
+        None, description="Pair two roles; inside a repeat the pairs rotate every round."
+    )
+    optional: bool = Field(False, description="The step can be switched off in the setup screen.")
+    enabled: bool = Field(
+        True, description="For an optional step: on unless the timekeeper switches it off."
+    )
+    evaluation: bool = Field(
+        False,
+        description="This step evaluates the meeting itself (then no extra evaluation is added).",
+    )
+    warn_at: list[Duration] | None = Field(
+        None, description="Warn when this much time is left (default: 1 minute and 0)."
+    )
+    sound: Sound | None = Field(
+        None,
+        description="Alert sound for this step: chime, bell or off (default: the app setting).",
+    )
 
     @model_validator(mode="after")
     def _fill_id(self) -> Phase:
@@ -176,41 +194,39 @@ Item = Annotated[
 class Repeat(_Strict):
     """A block of phases done several times in rounds."""
 
-    repeat: int = Field(ge=1, le=50)
-    """How many rounds."""
-    name: ShortText | None = None
-    """Title of the block, e.g. `Speedsparren`."""
-    swap: list[Id] | None = Field(None, min_length=2, max_length=2)
-    """Two roles whose holders swap after every round (vragenstellers, meedenkers)."""
-    phases: list[Item] = Field(min_length=1, max_length=200)
-    """The phases (or nested repeats) of one round."""
+    repeat: int = Field(ge=1, le=50, description="How many rounds.")
+    name: ShortText | None = Field(None, description="Title of the block, e.g. `Speedsparren`.")
+    swap: list[Id] | None = Field(
+        None,
+        min_length=2,
+        max_length=2,
+        description="Two roles whose holders swap after every round (vragenstellers, meedenkers).",
+    )
+    phases: list[Item] = Field(
+        min_length=1, max_length=200, description="The phases (or nested repeats) of one round."
+    )
 
 
 class Method(_Strict):
     """An intervisie method: roles, and the timed phases of one session."""
 
-    format: Literal[1] = FORMAT_VERSION
-    """Version of this file format."""
-    id: Id
-    """Identifier, also the file name: `incidentmethode`."""
-    name: ShortText
-    """Name shown in lists: `Incidentmethode`."""
-    description: Text = ""
-    """What the method is for and when to choose it."""
-    source: ShortText
-    """Where the method and its timings come from."""
-    credits: Text = ""
-    """Authors, adaptations, licence."""
-    language: Literal["nl", "en"] = "nl"
-    """Language of the texts in this file."""
-    tags: list[ShortText] = Field(default_factory=list)
-    """Keywords for filtering the method list."""
-    group_size: GroupSize = Field(default_factory=GroupSize)
-    """How many people the method works for."""
-    roles: list[Role] = Field(min_length=1, max_length=50)
-    """The roles of this method."""
-    phases: list[Item] = Field(min_length=1, max_length=200)
-    """The steps of the session, in order."""
+    format: Literal[1] = Field(FORMAT_VERSION, description="Version of this file format.")
+    id: Id = Field(description="Identifier, also the file name: `incidentmethode`.")
+    name: ShortText = Field(description="Name shown in lists: `Incidentmethode`.")
+    description: Text = Field("", description="What the method is for and when to choose it.")
+    source: ShortText = Field(description="Where the method and its timings come from.")
+    credits: Text = Field("", description="Authors, adaptations, licence.")
+    language: Literal["nl", "en"] = Field("nl", description="Language of the texts in this file.")
+    tags: list[ShortText] = Field(
+        default_factory=list, description="Keywords for filtering the method list."
+    )
+    group_size: GroupSize = Field(
+        default_factory=GroupSize, description="How many people the method works for."
+    )
+    roles: list[Role] = Field(min_length=1, max_length=50, description="The roles of this method.")
+    phases: list[Item] = Field(
+        min_length=1, max_length=200, description="The steps of the session, in order."
+    )
 
     @model_validator(mode="after")
     def _references(self, info: ValidationInfo) -> Method:
@@ -285,9 +301,7 @@ def slugify(text: str) -> str:
 
 def method_json_schema() -> dict[str, Any]:
     """The JSON Schema of a method file, for editors (`intervisie methods schema`)."""
-    from intervisie_tui.core.schema_docs import add_field_descriptions
-
-    schema = add_field_descriptions(Method.model_json_schema(mode="validation"), Method)
+    schema = Method.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://intervisie-tui.invalid/schema/method.schema.json"
     schema["title"] = "Intervisie method"
