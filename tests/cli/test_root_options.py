@@ -106,3 +106,20 @@ def test_group_show_reads_the_root_log_dir(run, logs):
 def test_doctor_names_the_root_log_dir(run, tmp_path):
     code, out, _ = run("--log-dir", tmp_path / "elders", "doctor")
     assert code == 0 and str(tmp_path / "elders") in out
+
+
+def test_resume_without_an_id_takes_the_interrupted_session_not_one_open_elsewhere(
+    run, opened, tmp_path
+):
+    from intervisie_tui.core import store
+    from tests.core.engine_helpers import fake_clock, small_plan
+
+    clock = fake_clock()
+    interrupted = store.new_session(small_plan(), clock, "20250314-140000-aaaa")
+    interrupted.start()
+    interrupted.close()  # the app died: nobody holds it
+    clock.advance(60)
+    busy = store.new_session(small_plan(), clock, "20250314-140100-bbbb")
+    busy.start()  # newer, but still open in another window
+    assert _config(run, opened, "resume").resume_id == "20250314-140000-aaaa"
+    busy.close()

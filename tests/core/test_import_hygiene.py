@@ -62,4 +62,4 @@ def test_the_layer_contracts_hold():
         cwd=root,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.count("KEPT") >= 3  # the contracts were read and checked, not skipped
+    assert done.stdout.count("KEPT") >= 5  # the contracts were read and checked, not skipped

@@ -241,3 +241,19 @@ def test_discarding_removes_journal_and_log(clock, tmp_path):
     discard_session(session_id)
     assert not log.exists()
     assert store.interrupted_sessions() == []
+
+
+def test_waiting_sessions_leave_out_one_open_elsewhere_and_filter_by_group(clock, tmp_path):
+    from intervisie_tui.core.session import waiting_sessions
+
+    assert waiting_sessions() == []
+    first = on_disk(clock, tmp_path)
+    first.start()
+    first.runner.close()
+    clock.advance(60)
+    other = on_disk(clock, tmp_path, group="Team Zuid")
+    other.start()
+    assert [s.session_id for s in waiting_sessions()] == [first.runner.session_id]
+    other.runner.close()
+    assert [s.group for s in waiting_sessions()] == ["Team Zuid", "Team Noord"]
+    assert [s.group for s in waiting_sessions("Team Noord")] == ["Team Noord"]

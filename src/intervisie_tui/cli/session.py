@@ -118,10 +118,10 @@ def resume(
 ) -> None:
     """Continue an interrupted session exactly where it stopped."""
     from intervisie_tui.cli.launch import open_app
-    from intervisie_tui.core import store
+    from intervisie_tui.core.session import waiting_sessions
 
-    if session_id is None:
-        waiting = store.interrupted_sessions()
+    if session_id is None:  # the latest one this app can take (not one open elsewhere)
+        waiting = waiting_sessions()
         if not waiting:
             raise IntervisieError(t("cli.nothing_to_resume"))
         session_id = waiting[0].session_id

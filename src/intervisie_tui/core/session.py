@@ -35,6 +35,7 @@ from intervisie_tui.i18n import t
 
 if TYPE_CHECKING:  # the log's code is loaded with the session's files, after the first frame
     from intervisie_tui.core.logbook.live import LiveLog
+    from intervisie_tui.core.store import SessionInfo
 
 ResultKind = Literal["done", "refused", "log_failed"]
 _T = TypeVar("_T")
@@ -416,6 +417,21 @@ class SessionController:
     def close(self) -> None:
         """Release the session without a command (the app ends)."""
         self._close()
+
+
+def waiting_sessions(group: str | None = None) -> list[SessionInfo]:
+    """Interrupted sessions this app can take now, most recent first (of `group`, if given).
+
+    Not one that is open elsewhere (its lock is held) or whose journal cannot be read.
+    """
+    from intervisie_tui import paths
+
+    if not paths.has_journals():  # the journal code is loaded only when there is one
+        return []
+    from intervisie_tui.core import store
+
+    waiting = [s for s in store.interrupted_sessions() if not s.in_use and not s.problem]
+    return [s for s in waiting if group is None or s.group == group]
 
 
 def discard_session(session_id: str, log_root: Path | None = None) -> None:

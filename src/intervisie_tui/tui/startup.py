@@ -10,16 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intervisie_tui import paths
 from intervisie_tui.core.method import Method
-from intervisie_tui.core.session import SessionController
+from intervisie_tui.core.session import SessionController, waiting_sessions
 from intervisie_tui.core.setup import SessionSetup, validate_setup
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.screens.dialogs import Choice, Confirm
 
 if TYPE_CHECKING:
-    from intervisie_tui.core.store import SessionInfo
+    from intervisie_tui.core.session import SessionInfo
     from intervisie_tui.tui.app import IntervisieApp
 
 
@@ -28,12 +27,9 @@ def open_first_screen(app: IntervisieApp) -> None:
     if config.resume_id:
         app.call_later(resume_session, app, config.resume_id, config.downtime)
         return
-    if config.check_interrupted and paths.has_journals():
-        from intervisie_tui.core import store  # only when there is a journal to look at
-
-        waiting = [s for s in store.interrupted_sessions() if not s.in_use and not s.problem]
-        if config.request.group:  # `run --group X`: only that group's session is in the way
-            waiting = [s for s in waiting if s.group == config.request.group]
+    if config.check_interrupted:
+        # `run --group X`: only that group's session is in the way
+        waiting = waiting_sessions(config.request.group or None)
         if waiting:
             offer_resume(app, waiting[0])
             return
