@@ -203,23 +203,24 @@ class RunScreen(SessionScreen):
     @on(CaptureBar.Done)
     def _captured(self, event: CaptureBar.Done) -> None:
         kind, values = event.kind, event.values
-        if kind.startswith("statement:"):
-            name = kind.split(":", 1)[1]
-            spoke = self._command(lambda s: s.speak(name, values[0]))
-            if spoke and self.snapshot.next_speaker is not None:
-                self.action_go_around()  # the go-around walks on to the next name
-                return
-        elif kind == "action":
-            text, owner, due = values
-            if self._command(lambda s: s.add_action(text, owner, due)):
-                self.notify(t("capture.saved.action"), timeout=3)
-        elif self._command(
-            (lambda s: s.add_note(values[0]))
-            if kind == "note"
-            else (lambda s: s.add_insight(values[0]))
-        ):
+        if not self._save(kind, values):  # refused (the disk?): nothing typed is lost
+            self.query_one(CaptureBar).begin(kind, event.fields, values)
+            return
+        if not kind.startswith("statement:"):
             self.notify(t(f"capture.saved.{kind}"), timeout=3)
+        elif self.snapshot.next_speaker is not None:
+            self.action_go_around()  # the go-around walks on to the next name
+            return
         self.action_focus_timer()
+
+    def _save(self, kind: str, values: list[str]) -> bool:
+        if kind.startswith("statement:"):
+            return self._command(lambda s: s.speak(kind.removeprefix("statement:"), values[0]))
+        if kind == "action":
+            return self._command(lambda s: s.add_action(*values))
+        if kind == "note":
+            return self._command(lambda s: s.add_note(values[0]))
+        return self._command(lambda s: s.add_insight(values[0]))
 
     @on(CaptureBar.Cancelled)
     def _capture_cancelled(self) -> None:

@@ -37,6 +37,8 @@ class CaptureBar(TranslatedBindings, Horizontal):
     class Done(Message):
         kind: str
         values: list[str]
+        fields: list[Field]
+        """What was asked: to ask it again, filled in, when the save is refused."""
 
     @dataclass
     class Cancelled(Message):
@@ -47,6 +49,7 @@ class CaptureBar(TranslatedBindings, Horizontal):
         self.kind = ""
         self._fields: list[Field] = []
         self._values: list[str] = []
+        self._typed: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Label("", id="capture-label")
@@ -56,10 +59,12 @@ class CaptureBar(TranslatedBindings, Horizontal):
     def active(self) -> bool:
         return self.has_class("-active")
 
-    def begin(self, kind: str, fields: list[Field]) -> None:
+    def begin(self, kind: str, fields: list[Field], typed: list[str] | None = None) -> None:
+        """Ask `fields` one after another; `typed` fills them in again (a refused save)."""
         self.kind = kind
         self._fields = list(fields)
         self._values = []
+        self._typed = list(typed or [])
         self.add_class("-active")
         self.screen.refresh_bindings()  # the screen's keys wait while this one has them
         self._ask()
@@ -68,7 +73,9 @@ class CaptureBar(TranslatedBindings, Horizontal):
         field = self._fields[len(self._values)]
         self.query_one("#capture-label", Label).update(field.label)
         box = self.query_one("#capture-input", Input)
-        box.value = ""
+        at = len(self._values)
+        box.value = self._typed[at] if at < len(self._typed) else ""
+        box.cursor_position = len(box.value)
         box.placeholder = field.placeholder
         box.suggester = (
             SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None
@@ -93,9 +100,9 @@ class CaptureBar(TranslatedBindings, Horizontal):
         if len(self._values) < len(self._fields):
             self._ask()
             return
-        kind, values = self.kind, self._values
+        kind, values, fields = self.kind, self._values, self._fields
         self.close()
-        self.post_message(self.Done(kind, values))
+        self.post_message(self.Done(kind, values, fields))
 
     def action_cancel(self) -> None:
         self.cancel()
