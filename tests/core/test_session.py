@@ -257,3 +257,20 @@ def test_waiting_sessions_leave_out_one_open_elsewhere_and_filter_by_group(clock
     other.runner.close()
     assert [s.group for s in waiting_sessions()] == ["Team Zuid", "Team Noord"]
     assert [s.group for s in waiting_sessions("Team Noord")] == ["Team Noord"]
+
+
+def test_a_full_state_folder_at_the_start_is_one_line_and_leaves_no_lock(
+    clock, tmp_path, monkeypatch
+):
+    def disk_full(path, header):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Journal, "create", disk_full)
+    session = SessionController.begin(incident_method(), incident_setup(), clock, tmp_path)
+    result = session.open_on_disk()
+    assert result.kind == "refused" and result.fatal
+    assert "kan niet worden opgeslagen" in result.message and "vol" in result.message
+    assert "\n" not in result.message
+    assert list(paths.journal_dir().iterdir()) == []  # no journal, no stale lock file
+    assert session.start().fatal  # and nothing runs without a journal
+    assert session.runner.state.status == "ready"

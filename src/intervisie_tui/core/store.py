@@ -19,6 +19,7 @@ from pathlib import Path
 from intervisie_tui import paths
 from intervisie_tui.core.clock import Clock
 from intervisie_tui.core.commands import Add, Delete, Finish, SessionError, Start, replay
+from intervisie_tui.core.durable import reason
 from intervisie_tui.core.journal import (
     SUFFIX,
     Journal,
@@ -85,15 +86,24 @@ def store_on_disk(runner: SessionRunner) -> SessionRunner:
     if problems:
         first = problems[0]
         raise SessionError("session.invalid_setup", problem=t(first.key, **first.values))
+    folder = paths.journal_dir()
     lock = lock_for(runner.session_id)
-    ensure_private_dir(paths.journal_dir())
-    lock.acquire()
+    try:
+        ensure_private_dir(folder)
+        lock.acquire()
+    except OSError as problem:  # a full or read-only state folder: one line, no lock left
+        raise SessionError("session.cannot_store", folder=folder, error=reason(problem)) from None
     try:
         created = runner.state.created_at or runner.clock.now()
         header = JournalHeader.for_plan(plan, runner.session_id, created)
         journal = Journal.create(journal_path(runner.session_id), header)
-    except BaseException:
+    except BaseException as problem:
         lock.release()
+        with contextlib.suppress(OSError):
+            lock.path.unlink()  # nothing of this session is on disk: no lock file either
+        if isinstance(problem, OSError):
+            error = reason(problem)
+            raise SessionError("session.cannot_store", folder=folder, error=error) from None
         raise
     runner.keep_on_disk(journal, lock)
     return runner

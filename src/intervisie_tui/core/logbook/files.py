@@ -15,18 +15,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from intervisie_tui.core.durable import fsync_dir
+from intervisie_tui.core.durable import fsync_dir, reason
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
-
-_REASONS = {
-    errno.ENOSPC: "log.write.full",
-    errno.EACCES: "log.write.denied",
-    errno.EPERM: "log.write.denied",
-    errno.EROFS: "log.write.readonly",
-}
-if hasattr(errno, "EDQUOT"):
-    _REASONS[errno.EDQUOT] = "log.write.full"
 
 
 class LogWriteError(IntervisieError):
@@ -35,9 +26,7 @@ class LogWriteError(IntervisieError):
     def __init__(self, folder: Path, problem: OSError) -> None:
         self.folder = folder
         self.problem = problem
-        key = _REASONS.get(problem.errno or 0)
-        reason = t(key) if key else (problem.strerror or str(problem))
-        super().__init__(t("log.write.failed", folder=str(folder), reason=reason))
+        super().__init__(t("log.write.failed", folder=str(folder), reason=reason(problem)))
 
 
 def ensure_dir(folder: Path) -> None:

@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
     "session.unknown_followup": "action item '{key}' is not in the look-back",
     "session.bad_decision": "unknown decision '{decision}': choose done, continued or dropped",
     "session.closed": "this session is closed",
+    "session.cannot_store": "The session cannot be saved in {folder} ({error}); nothing has happened yet",
     "session.save_failed": "saving failed, nothing was changed ({error})",
     "session.invalid_setup": "this session cannot start: {problem}",
     # setup checks added with the engine (the other setup.* keys are in general.py)

@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
     "session.unknown_followup": "actiepunt '{key}' staat niet in de terugblik",
     "session.bad_decision": "onbekend besluit '{decision}': kies afgerond, loopt door of vervalt",
     "session.closed": "deze sessie is gesloten",
+    "session.cannot_store": "De sessie kan niet worden opgeslagen in {folder} ({error}); er is nog niets gebeurd",
     "session.save_failed": "opslaan is mislukt, er is niets veranderd ({error})",
     "session.invalid_setup": "deze sessie kan niet starten: {problem}",
     # setup checks added with the engine (the other setup.* keys are in general.py)
