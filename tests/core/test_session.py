@@ -274,3 +274,66 @@ def test_a_full_state_folder_at_the_start_is_one_line_and_leaves_no_lock(
     assert list(paths.journal_dir().iterdir()) == []  # no journal, no stale lock file
     assert session.start().fatal  # and nothing runs without a journal
     assert session.runner.state.status == "ready"
+
+
+def test_a_log_whose_last_write_failed_is_written_from_the_journal_at_the_next_start(
+    clock, tmp_path, monkeypatch
+):
+    """The journal is the truth: a full disk at the end does not leave the log 'running'."""
+    from intervisie_tui.core.logbook import writer
+
+    session = on_disk(clock, tmp_path)
+    session.start()
+    session.add_note("voor het einde")
+    log = session.snapshot().log_path
+    assert log is not None
+    real_write = writer.atomic_write
+
+    def disk_full(path, text, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writer, "atomic_write", disk_full)
+    assert session.add_note("de laatste").kind == "log_failed"  # journaled; the log behind
+    assert session.finish().ok
+    assert session.snapshot().log_error is not None
+    assert "status: running" in log.read_text(encoding="utf-8")
+    session_id = session.runner.session_id
+    assert (paths.journal_dir() / f"{session_id}.jsonl").is_file()  # not archived: behind
+
+    monkeypatch.setattr(writer, "atomic_write", real_write)  # space again
+    assert store.interrupted_sessions() == []  # the next start looks, and mends
+    text = log.read_text(encoding="utf-8")
+    assert "status: finished" in text and "de laatste" in text
+    assert (store.finished_dir() / f"{session_id}.jsonl").is_file()
+
+
+def test_a_finished_log_is_not_written_again(clock, tmp_path):
+    """Hand edits of a finished log stay, even when its journal is still in the way."""
+    session = on_disk(clock, tmp_path)
+    session.start()
+    session_id = session.runner.session_id
+    log = session.snapshot().log_path
+    assert log is not None
+    session.runner.finish()  # finished on disk, but not archived (an older version did so)
+    session.log.update(session.runner.state)  # type: ignore[union-attr]
+    session.runner.close()
+    log.write_text(log.read_text(encoding="utf-8") + "\nMet de hand erbij.\n", encoding="utf-8")
+    assert store.interrupted_sessions() == []
+    assert log.read_text(encoding="utf-8").endswith("Met de hand erbij.\n")
+    assert (store.finished_dir() / f"{session_id}.jsonl").is_file()
+
+
+def test_temp_files_of_a_killed_log_write_are_swept(clock, tmp_path):
+    session = on_disk(clock, tmp_path)
+    session.start()
+    log = session.snapshot().log_path
+    assert log is not None
+    stray = log.parent / f".{log.stem}.abc123.tmp"
+    stray.write_text("half", encoding="utf-8")
+    other = log.parent / ".iets-anders.tmp"
+    other.write_text("niet van ons", encoding="utf-8")
+    session_id = session.runner.session_id
+    session.runner.close()  # killed; resumed later
+    resumed, _ = SessionController.resume(session_id, clock)
+    assert not stray.exists() and other.exists()
+    resumed.close()

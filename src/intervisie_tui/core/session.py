@@ -403,12 +403,17 @@ class SessionController:
         return Result("log_failed", problem, warnings)
 
     def _close(self) -> None:
-        """Let go of journal and lock; a finished session's journal moves out of the way."""
+        """Let go of journal and lock; a finished session's journal moves out of the way.
+
+        Not while its log is behind (the last write failed): then the journal stays
+        where the next start looks, and that start writes the log from it.
+        """
         runner = self.runner
         if runner.closed:
             return
         runner.close()
-        if runner.is_finished and runner.on_disk:
+        log_current = self.log is None or self.log.error is None
+        if runner.is_finished and runner.on_disk and log_current:
             from intervisie_tui.core import store
 
             with contextlib.suppress(IntervisieError, OSError):

@@ -135,8 +135,8 @@ def _info(path: Path) -> SessionInfo | None:
         return SessionInfo(session_id, path, in_use=in_use, problem=str(problem))
     events = contents.events
     if any(isinstance(event, Finish) for event in events):
-        if not in_use:
-            archive(session_id)  # a session finished before archiving existed, or a move failed
+        if not in_use and mend_log(contents):
+            archive(session_id)  # its log was behind, or a move failed: done now
         return None
     header = contents.header
     started = next((e.wall for e in events if isinstance(e, Start)), header.created)
@@ -220,6 +220,30 @@ def _restore(
     except BaseException:
         journal.close()
         raise
+
+
+def mend_log(contents: JournalContents) -> bool:
+    """Write a session's log from its journal; True once the log is current.
+
+    The journal is the truth: a log whose last writes failed (a full disk at the
+    end, a kill between the journaled finish and the log) is written again from
+    it, in the folder the session began with. A log that says it is finished is
+    left alone. False when the folder still says no.
+    """
+    from intervisie_tui.core.logbook.files import LogWriteError
+    from intervisie_tui.core.logbook.writer import LogWriter, finished_log
+
+    header = contents.header
+    state = replay(header.plan(), header.session_id, contents.events, header.created)
+    setup = state.plan.setup
+    writer = LogWriter.for_group(setup.group, Path(setup.log_root) if setup.log_root else None)
+    if finished_log(writer.folder, header.session_id):
+        return True  # written to the end already (and perhaps edited by hand since)
+    try:
+        writer.write(state)
+    except LogWriteError:
+        return False
+    return True
 
 
 def discard(session_id: str) -> None:

@@ -16,6 +16,7 @@ another folder and writes everything there.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 from itertools import islice
@@ -68,6 +69,7 @@ class LogWriter:
             ensure_dir(self.folder)
             if self.path is None:
                 self.path = self._claim(state, text)
+                sweep_temp_files(self.path)
             else:
                 atomic_write(self.path, text)
         except OSError as problem:
@@ -99,6 +101,27 @@ class LogWriter:
         except LogWriteError:
             self.folder, self.path = previous
             raise
+
+
+def sweep_temp_files(path: Path) -> None:
+    """Remove temp files a killed write of `path` left behind (`.<stem>.*.tmp`).
+
+    Only this session's own file writes them, and this session holds its lock.
+    """
+    for stray in path.parent.glob(f".{path.stem}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stray.unlink()
+
+
+def finished_log(folder: Path, session_id: str) -> bool:
+    """Does this session's log in `folder` exist and say it is finished?"""
+    own = _own_file(folder, session_id)
+    if own is None:
+        return False
+    try:
+        return read_front(own).status == "finished"
+    except LogParseError:
+        return False
 
 
 def remove_session_log(folder: Path, session_id: str) -> Path | None:
