@@ -152,7 +152,7 @@ class Snapshot:
 
 @dataclass
 class _Disk:
-    """How a new session gets its files: called once, before the first command."""
+    """What a new session needs to make its files (once, before its first command)."""
 
     root: Path
     mark_topic: bool
