@@ -131,6 +131,7 @@ def test_go_around_passes_are_journaled_survive_resume_and_reach_the_log(clock, 
     text = log.read_text(encoding="utf-8")
     assert "- Anouk: Bel eerst de huisarts" in text
     assert "- Chaima: *past*" in text and "- Daan: *past*" in text
+    assert text.index("- Anouk: Bel") < text.index("- Chaima: *past*") < text.index("- Daan:")
     resumed.close()
 
 
@@ -337,3 +338,18 @@ def test_temp_files_of_a_killed_log_write_are_swept(clock, tmp_path):
     resumed, _ = SessionController.resume(session_id, clock)
     assert not stray.exists() and other.exists()
     resumed.close()
+
+
+def test_the_log_lists_a_go_around_in_speaking_order_passes_included(clock, tmp_path):
+    session = on_disk(clock, tmp_path)
+    session.start()
+    session.jump(ADVICE)
+    session.speak("Anouk", "")  # passes first
+    session.speak("Chaima", "Eerst slapen")
+    session.speak("Daan", "")
+    log = session.snapshot().log_path
+    assert log is not None
+    text = log.read_text(encoding="utf-8")
+    anouk, chaima, daan = (text.index(f"- {name}:") for name in ("Anouk", "Chaima", "Daan"))
+    assert anouk < chaima < daan
+    session.close()

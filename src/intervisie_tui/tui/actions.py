@@ -109,7 +109,16 @@ def _captures(what: str) -> When:
 
 
 APP_ACTIONS = (
-    Action("quit_app", "ctrl+q", "quit_app", "key.quit", footer=False, help=False, priority=True),
+    Action(
+        "quit_app",
+        "ctrl+q",
+        "quit_app",
+        "key.quit",
+        footer=False,
+        help=False,
+        palette=False,  # each screen offers its own: Stop, or Afsluiten
+        priority=True,
+    ),
     Action("theme", "f2", "toggle_dark", "key.theme", key_display="F2", footer=False),
     Action(
         "palette",

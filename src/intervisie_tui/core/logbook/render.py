@@ -207,9 +207,14 @@ class _Renderer:
             ("statement", "sub.statements", self.statement),
             ("action", "sub.actions", self.action),
         ):
-            lines = [render(e) for e in entries if e.kind == kind]
-            if kind == "statement":
-                lines += [self.passed(name) for name in passed]
+            chosen = [e for e in entries if e.kind == kind]
+            lines = [render(e) for e in chosen]
+            if kind == "statement":  # in speaking order: who spoke and who passed
+                turns = [(e.participant or "", render(e)) for e in chosen]
+                turns += [(name, self.passed(name)) for name in passed]
+                order = {name: position for position, name in enumerate(step.go_around)}
+                turns.sort(key=lambda turn: order.get(turn[0], len(order)))  # stable
+                lines = [line for _, line in turns]
             if not lines:
                 continue
             block = f"{hashes} {self.t(key)}\n\n"
