@@ -232,3 +232,16 @@ FOLLOWUP_ACTIONS = (
 )
 
 LOG_ACTIONS = (Action("back", "escape,q,o", "app.pop_screen", "key.back", key_display="esc"),)
+
+# Dialogs: their keys show on their buttons and in their question, not in a footer.
+CONFIRM_ACTIONS = (
+    Action("yes", "y,j", "answer(True)", "key.yes", footer=False),
+    Action("no", "n,escape", "answer(False)", "key.no", footer=False),
+)
+CHOICE_ACTIONS = (
+    Action("cancel", "escape", "dismiss('cancel')", "key.no", footer=False),
+    Action("down", "down", "app.focus_next", "key.down", footer=False),
+    Action("up", "up", "app.focus_previous", "key.up", footer=False),
+)
+ASK_ACTIONS = (Action("cancel", "escape", "dismiss(None)", "key.no", footer=False),)
+HELP_ACTIONS = (Action("close", "escape,question_mark,q", "dismiss", "key.close", footer=False),)

@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "key.help": "Help",
     "key.quit": "Quit",
     "key.cancel_capture": "Do not save",
+    "key.down": "Next choice",
+    "key.up": "Previous choice",
     "key.escape": "Back to the timer",
     "key.back": "Back",
     "key.close": "Close",

@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "key.help": "Help",
     "key.quit": "Stop",
     "key.cancel_capture": "Niet bewaren",
+    "key.down": "Volgende keuze",
+    "key.up": "Vorige keuze",
     "key.escape": "Terug naar de klok",
     "key.back": "Terug",
     "key.close": "Sluiten",

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label
 
 from intervisie_tui.i18n import t
+from intervisie_tui.tui.actions import (
+    ASK_ACTIONS,
+    CHOICE_ACTIONS,
+    CONFIRM_ACTIONS,
+    HELP_ACTIONS,
+    bindings,
+)
 from intervisie_tui.tui.bindings import TranslatedBindings
 
 
 class Confirm(TranslatedBindings, ModalScreen[bool]):
     """A yes/no question; `y`/`enter` confirm, `n`/`escape` cancel."""
 
-    BINDINGS = [
-        Binding("y,j", "answer(True)", "key.yes", show=False),
-        Binding("n,escape", "answer(False)", "key.no", show=False),
-    ]
+    BINDINGS = bindings(CONFIRM_ACTIONS)
 
     def __init__(self, question: str, yes: str, no: str | None = None) -> None:
         super().__init__()
@@ -44,11 +47,7 @@ class Confirm(TranslatedBindings, ModalScreen[bool]):
 class Choice(TranslatedBindings, ModalScreen[str]):
     """A question with several answers (buttons); escape answers `cancel`."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss('cancel')", "key.no", show=False),
-        Binding("down", "app.focus_next", show=False),
-        Binding("up", "app.focus_previous", show=False),
-    ]
+    BINDINGS = bindings(CHOICE_ACTIONS)
 
     def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -72,7 +71,7 @@ class Choice(TranslatedBindings, ModalScreen[str]):
 class Ask(TranslatedBindings, ModalScreen[str | None]):
     """One line of text; escape gives None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "key.no", show=False)]
+    BINDINGS = bindings(ASK_ACTIONS)
 
     def __init__(self, question: str, value: str = "") -> None:
         super().__init__()
@@ -88,31 +87,10 @@ class Ask(TranslatedBindings, ModalScreen[str | None]):
         self.dismiss(event.value.strip() or None)
 
 
-#: Shown once in the help, below the one-key actions (their bindings are hidden or shared).
-HELP_EXTRA = (
-    ("esc", "key.escape"),
-    ("↑ ↓", "key.scroll"),
-    ("ctrl+o", "key.log_elsewhere"),
-    ("ctrl+p", "help.palette"),
-    ("F2", "key.theme"),
-)
-HELP_SKIP = {"start", "resume", "escape", "log_elsewhere"}
-
-
-def help_rows(bindings: list[Binding]) -> list[tuple[str, str]]:
-    """(key, what it does) for the help screen: every described binding, then the extras."""
-    rows = [
-        (b.key_display or b.key.split(",")[0], t(b.description))
-        for b in bindings
-        if b.description and b.id not in HELP_SKIP
-    ]
-    return rows + [(key, t(text)) for key, text in HELP_EXTRA]
-
-
 class HelpScreen(TranslatedBindings, ModalScreen[None]):
     """Every key of the run screen with what it does."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "key.close", show=False)]
+    BINDINGS = bindings(HELP_ACTIONS)
 
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         super().__init__()
