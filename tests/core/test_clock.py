@@ -44,3 +44,35 @@ def test_system_clock_is_aware_and_does_not_go_back():
     assert clock.now().tzinfo is not None
     first = clock.monotonic()
     assert clock.monotonic() >= first
+
+
+@pytest.mark.parametrize(
+    ("platform", "expected"),
+    [("linux", "CLOCK_BOOTTIME"), ("darwin", "CLOCK_MONOTONIC"), ("win32", "monotonic")],
+)
+def test_the_system_clock_keeps_counting_while_the_laptop_sleeps(platform, expected, monkeypatch):
+    """A suspend must not put the countdown behind the room (Linux and macOS stop monotonic)."""
+    import time
+
+    from intervisie_tui.core.clock import suspend_aware_clock
+
+    monkeypatch.setattr(time, "CLOCK_BOOTTIME", 7, raising=False)
+    monkeypatch.setattr(time, "CLOCK_MONOTONIC", 1, raising=False)
+    asked: list[int] = []
+
+    def clock_gettime(clock_id: int) -> float:
+        asked.append(clock_id)
+        return 5.0
+
+    monkeypatch.setattr(time, "clock_gettime", clock_gettime)
+    name, read = suspend_aware_clock(platform)
+    assert name == expected
+    read()
+    assert asked == ({"CLOCK_BOOTTIME": [7], "CLOCK_MONOTONIC": [1]}.get(name, []))
+
+
+def test_the_system_clock_of_this_machine_moves_forward():
+    clock = SystemClock()
+    first = clock.monotonic()
+    assert clock.monotonic() >= first
+    assert clock.source in ("CLOCK_BOOTTIME", "CLOCK_MONOTONIC", "monotonic")

@@ -1,13 +1,16 @@
 """Where the engine gets its time from: injected, so tests never sleep.
 
 The runner measures durations on `monotonic()` (immune to the wall clock being
-changed mid-meeting) and uses `now()` only for what people read: start times,
-the projected end, timestamps of entries.
+changed mid-meeting, and counting a suspend of the laptop like the room does)
+and uses `now()` only for what people read: start times, the projected end,
+timestamps of entries.
 """
 
 from __future__ import annotations
 
+import sys
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -24,11 +27,32 @@ class Clock(Protocol):
         ...
 
 
+def suspend_aware_clock(platform: str = sys.platform) -> tuple[str, Callable[[], float]]:
+    """(name, reader) of a monotonic clock that keeps counting while the laptop sleeps.
+
+    A lid closed during a long phase does not stop the meeting in the room, so
+    it must not stop the countdown either. `time.monotonic()` stands still during
+    a suspend on Linux (CLOCK_MONOTONIC) and on macOS (mach_absolute_time); their
+    CLOCK_BOOTTIME and CLOCK_MONOTONIC do count it. Windows' monotonic clock
+    already does.
+    """
+    if platform.startswith("linux") and hasattr(time, "CLOCK_BOOTTIME"):
+        boottime = time.CLOCK_BOOTTIME
+        return "CLOCK_BOOTTIME", lambda: time.clock_gettime(boottime)
+    if platform == "darwin" and hasattr(time, "CLOCK_MONOTONIC"):
+        monotonic = time.CLOCK_MONOTONIC
+        return "CLOCK_MONOTONIC", lambda: time.clock_gettime(monotonic)
+    return "monotonic", time.monotonic
+
+
 class SystemClock:
-    """The real clock of the computer."""
+    """The real clock of the computer; its monotonic time counts a suspend too."""
+
+    def __init__(self) -> None:
+        self.source, self._monotonic = suspend_aware_clock()
 
     def monotonic(self) -> float:
-        return time.monotonic()
+        return self._monotonic()
 
     def now(self) -> datetime:
         return datetime.now().astimezone()
