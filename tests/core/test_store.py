@@ -259,3 +259,17 @@ def test_a_whole_incident_session_survives_a_restart_in_every_step(clock):
     runner.finish()
     runner.close()
     assert store.interrupted_sessions() == []
+
+
+def test_a_long_time_away_is_said_not_silently_counted_as_meeting_time(clock):
+    """A wall-clock jump (or a long night) while the app was down: the resume says so."""
+    runner = _started(clock)
+    runner.close()
+    clock.advance(55 * 60)
+    resumed, warnings = store.resume("s1", clock)
+    assert len(warnings) == 1 and "55 min" in warnings[0] and "--as-pause" in warnings[0]
+    resumed.close()
+    clock.advance(55 * 60)
+    resumed, warnings = store.resume("s1", clock, downtime="pause")
+    assert warnings == []  # as a pause it changes nothing on the clock
+    resumed.close()

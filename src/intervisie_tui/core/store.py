@@ -35,6 +35,8 @@ from intervisie_tui.core.setup import validate_setup
 from intervisie_tui.core.state import Downtime, SessionState
 from intervisie_tui.i18n import t
 
+LONG_GAP_SECONDS = 5 * 60
+"""A resume after longer away says how much time it counts as meeting time."""
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$")
 
 
@@ -204,6 +206,8 @@ def _restore(
     if gap < 0:
         contents.warnings.append(t("session.clock_back"))
         gap = 0.0
+    elif gap > LONG_GAP_SECONDS and downtime == "meeting":  # said, not silently counted
+        contents.warnings.append(t("session.long_gap", minutes=round(gap / 60)))
     journal = Journal.reopen(contents)
     try:
         return SessionRunner.restore(

@@ -35,5 +35,6 @@ MESSAGES: dict[str, str] = {
     "session.journal_corrupt": "the session file {path} is damaged at line {line}",
     "session.journal_newer": "the session file {path} was made by a newer version of this program",
     "session.journal_torn": "the last line of the session file (line {line}) was half written and was skipped",
+    "session.long_gap": "the app was away for {minutes} min; that time counts as meeting time (with 'intervisie resume --as-pause' it counts as a pause)",
     "session.clock_back": "the computer's clock was set back; the interruption counts as 0 minutes",
 }

@@ -35,5 +35,6 @@ MESSAGES: dict[str, str] = {
     "session.journal_corrupt": "het sessiebestand {path} is beschadigd op regel {line}",
     "session.journal_newer": "het sessiebestand {path} is gemaakt met een nieuwere versie van dit programma",
     "session.journal_torn": "de laatste regel van het sessiebestand (regel {line}) was half geschreven en is overgeslagen",
+    "session.long_gap": "de app was {minutes} min weg; die tijd telt als vergadertijd (met 'intervisie resume --as-pause' telt ze als pauze)",
     "session.clock_back": "de klok van de computer is teruggezet; de onderbreking telt als 0 minuten",
 }
