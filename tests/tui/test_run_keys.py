@@ -261,3 +261,14 @@ async def test_a_quick_second_enter_after_a_note_loses_nothing_and_does_not_cras
         await pilot.press("n", *"snel", "enter", "enter")
         await pilot.pause()
         assert [e.text for e in session.runner.state.entries] == ["snel"]
+
+
+async def test_enter_takes_the_suggested_owner_shown_in_grey():
+    session, _ = make_session()
+    app = RunHarness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await pilot.press("a", *"Bel de huisarts", "enter", *"di", "enter", "enter")
+        await pilot.pause()
+        [entry] = session.runner.state.entries
+        assert entry.owner == "Dirk"  # not "di": the log and the follow-up read "Dirk"

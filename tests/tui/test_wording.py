@@ -86,3 +86,13 @@ def test_alert_texts(kind):
     session, _ = make_session()
     text = wording.alert_text(session.snapshot(), Alert(0, 60 if kind == "warning" else 0, kind))
     assert ("1m" in text) if kind == "warning" else ("Beschrijving" in text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("di", "Dirk"), ("An", "An"), ("an", "An"), ("Ano", "Anouk"), ("Zoë", "Zoë"), ("", "")],
+)
+def test_enter_completes_to_the_suggestion_but_an_exact_name_stays(typed, expected):
+    from intervisie_tui.tui.widgets.capture import completed
+
+    assert completed(typed, ("Anouk", "An", "Dirk")) == expected

@@ -28,6 +28,20 @@ class Field:
     required: bool = True
 
 
+def completed(typed: str, suggestions: tuple[str, ...]) -> str:
+    """What Enter saves: the suggestion shown in grey (`Di` -> `Dirk`), else what was typed.
+
+    The same rule as the Input's SuggestFromList: the first suggestion that starts
+    with what was typed, ignoring case.
+    """
+    if not typed:
+        return typed
+    folded = typed.casefold()
+    exact = [s for s in suggestions if s.casefold() == folded]  # `An` is An, not Anouk
+    starting = [s for s in suggestions if s.casefold().startswith(folded)]
+    return (exact or starting or [typed])[0]
+
+
 class CaptureBar(TranslatedBindings, Horizontal):
     """Collects the answers to a list of fields, then posts `Done`."""
 
@@ -96,7 +110,7 @@ class CaptureBar(TranslatedBindings, Horizontal):
         if field.required and not event.value.strip():
             self.app.bell()
             return
-        self._values.append(event.value)
+        self._values.append(completed(event.value, field.suggestions))
         if len(self._values) < len(self._fields):
             self._ask()
             return
