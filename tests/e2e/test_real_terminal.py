@@ -43,6 +43,15 @@ ACTION = "Protocol agressie bespreken in het teamoverleg"
 DUE = "2030-05-01"
 
 
+UNSET_PREFIXES = ("INTERVISIE_", "TMUX", "TEXTUAL", "LC_")
+UNSET = (
+    *("NO_COLOR", "FORCE_COLOR", "COLORTERM", "LANGUAGE"),
+    *("COLUMNS", "LINES"),  # the pane's own size, not the one of the terminal pytest runs in
+    *("PROMPT_COMMAND", "BASH_ENV", "ENV"),
+)
+"""What the user's shell may have set that would change the app or the pane's shell."""
+
+
 def say(key: str, **values: object) -> str:
     return t_lang("nl", key, **values)
 
@@ -65,7 +74,9 @@ def _quote(args: list[str]) -> str:
 
 @pytest.fixture
 def pane(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("INTERVISIE_", "TMUX"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(UNSET_PREFIXES)}
+    for name in UNSET:
+        env.pop(name, None)
     for name in ("config", "data", "state"):
         env[f"INTERVISIE_{name.upper()}_DIR"] = str(tmp_path / name)
     env.update(
@@ -76,7 +87,6 @@ def pane(tmp_path):
         HISTFILE=os.devnull,
         TERM="xterm-256color",
     )
-    env.pop("NO_COLOR", None)
     pane = Pane(env)
     try:
         yield pane

@@ -33,9 +33,9 @@ class Pane:
         self.screens: list[str] = []
         shell = shutil.which("bash") or shutil.which("sh") or "sh"
         args = [shell, "--norc", "--noprofile"] if shell.endswith("bash") else [shell]
-        self._tmux(
-            "new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height), *args, env=env
-        )
+        # -f: the server reads no ~/.tmux.conf (its status line, terminal type, keys)
+        size = ["-x", str(width), "-y", str(height)]
+        self._tmux("-f", os.devnull, "new-session", "-d", "-s", "e2e", *size, *args, env=env)
         self.shell = os.path.basename(shell)
 
     def _tmux(self, *args: str, env: Mapping[str, str] | None = None) -> str:
@@ -138,8 +138,11 @@ class Pane:
 def _processes() -> list[tuple[int, int, str]]:
     """(pid, parent pid, command line) of every process: `ps`, or /proc where ps is missing."""
     if shutil.which("ps"):
+        # COLUMNS would cut every command line to that width (procps), hiding the app
+        env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+        columns = ["-A", "-o", "pid=,ppid=,args="]
         table = subprocess.run(
-            ["ps", "-A", "-o", "pid=,ppid=,args="], capture_output=True, text=True, check=True
+            ["ps", *columns], capture_output=True, text=True, check=True, env=env
         ).stdout
         rows = [row.split(None, 2) for row in table.splitlines()]
         return [
