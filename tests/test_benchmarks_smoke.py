@@ -82,13 +82,40 @@ def test_summary_and_targets(bench):
     startup = bench["tui_startup"]
     assert startup.summary([0.3, 0.1, 0.2], 1) == "0.2 (0.1–0.3)"
     assert startup.summary([]) == "-"
-    bare = {"first_paint_s": 0.2, "cpu_s_per_min": 0.2}
-    good = startup.checks({"first_paint_s": 0.25, "cpu_s_per_min": 0.24}, bare, 59.0)
+
+    def medians(ours_cpu, termdown_cpu=0.6):
+        found = {
+            "ours": {"first_paint_s": 0.4, "cpu_s_per_min": ours_cpu, "peak_rss_mb": 50.0},
+            "bare": {"first_paint_s": 0.2, "cpu_s_per_min": 0.2, "peak_rss_mb": 32.0},
+            "floor": {"first_paint_s": 0.3, "cpu_s_per_min": 0.2, "peak_rss_mb": 45.0},
+        }
+        if termdown_cpu is not None:
+            found["termdown"] = {
+                "first_paint_s": 0.1,
+                "cpu_s_per_min": termdown_cpu,
+                "peak_rss_mb": 29.0,
+            }
+        return found
+
+    good = startup.checks(medians(0.29), 59.0)
     assert [ok for _, ok in good] == [True, True, True]
-    slow = startup.checks({"first_paint_s": 0.5, "cpu_s_per_min": 0.3}, bare, 60.0)
+    assert "1.45x bare Textual" in good[0][0] and "0.48x termdown" in good[1][0]
+    slow = startup.checks(medians(0.31), 60.0)  # 1.55x bare, 0.52x termdown
     assert [ok for _, ok in slow] == [False, False, False]
-    medians = {k: {"first_paint_s": v} for k, v in (("bare", 0.2), ("floor", 0.3), ("ours", 0.4))}
-    assert "1.50x bare; ours 1.33x the floor" in startup.floor_line(medians)
+    bare_only = startup.checks(medians(0.25, termdown_cpu=0.4), 50.0)  # 1.25x bare, 0.63x termdown
+    assert [ok for _, ok in bare_only] == [True, False, True]
+    no_termdown = startup.checks(medians(0.25, termdown_cpu=None), 50.0)
+    assert [ok for _, ok in no_termdown] == [True, None, True]
+
+    lines = startup.ratio_lines(medians(0.3))
+    assert lines[0] == "ours vs bare: first paint 2.00x, CPU/min 1.50x, peak RSS 1.56x"
+    assert [line.split(":")[0] for line in lines] == [
+        "ours vs bare",
+        "ours vs floor",
+        "ours vs termdown",
+    ]
+    floor = startup.floor_line(medians(0.3))
+    assert "ours 1.33x the stack floor" in floor and "which is 1.50x bare" in floor
 
 
 async def test_the_stack_floor_parses_validates_and_counts_down(bench, monkeypatch):
