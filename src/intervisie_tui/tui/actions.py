@@ -2,7 +2,7 @@
 
 An `Action` names its id, default keys, catalog key for its description, where
 it shows (footer, help, palette) and when it applies. The bindings, the footer
-(through Textual's own Footer), the help screen and the command palette are
+(the key bar), the help screen and the command palette are
 all derived from these tables, so adding a key touches one place, plus the
 two catalogs.
 """
@@ -132,7 +132,7 @@ APP_ACTIONS = (
     ),
 )
 
-# Footer order: at 80 columns the first ones show, so help and quit come early.
+# Key bar order: at 80 columns the first ones show, so help and quit come early.
 RUN_ACTIONS = (
     Action("start", "space", "start", "key.start", help=False, when=lambda s: s.status == "ready"),
     Action("pause", "space", "pause", "key.pause", when=lambda s: s.running),

@@ -24,7 +24,7 @@ from intervisie_tui.tui.bindings import TranslatedBindings
 from intervisie_tui.tui.messages import SessionUpdate
 from intervisie_tui.tui.screens.base import app_of
 from intervisie_tui.tui.screens.dialogs import Ask, Confirm
-from intervisie_tui.tui.widgets.keys import Keys
+from intervisie_tui.tui.widgets.keybar import KeyBar
 from intervisie_tui.tui.wording import ENTRY_LABELS
 
 
@@ -41,7 +41,7 @@ class EntriesScreen(TranslatedBindings, ModalScreen[None]):
             yield Label(t("entries.title", step=self.snapshot.step.name), classes="dialog-question")
             yield DataTable(cursor_type="row", id="entries-table")
             yield Label("", id="entries-empty", classes="dialog-hint")
-        yield Keys()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -17,7 +17,7 @@ from intervisie_tui.tui.actions import FOLLOWUP_ACTIONS, Action, bindings
 from intervisie_tui.tui.bindings import TranslatedBindings
 from intervisie_tui.tui.messages import SessionUpdate
 from intervisie_tui.tui.screens.base import app_of
-from intervisie_tui.tui.widgets.keys import Keys
+from intervisie_tui.tui.widgets.keybar import KeyBar
 
 
 class FollowUpScreen(TranslatedBindings, ModalScreen[None]):
@@ -36,7 +36,7 @@ class FollowUpScreen(TranslatedBindings, ModalScreen[None]):
             )
             yield Label(question, classes="dialog-question")
             yield DataTable(cursor_type="row", id="followup-items")
-        yield Keys()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -30,7 +30,7 @@ from intervisie_tui.tui.screens.dialogs import Confirm, HelpScreen
 from intervisie_tui.tui.widgets.agenda import Agenda
 from intervisie_tui.tui.widgets.capture import CaptureBar, Field
 from intervisie_tui.tui.widgets.countdown import Countdown
-from intervisie_tui.tui.widgets.keys import Keys
+from intervisie_tui.tui.widgets.keybar import KeyBar
 from intervisie_tui.tui.widgets.progress import SessionProgress
 from intervisie_tui.tui.widgets.prompts import PromptPanel, join_names
 
@@ -62,7 +62,7 @@ class RunScreen(SessionScreen):
         with Vertical(id="run-foot"):  # the bottom lines: one widget to visit, not three
             yield SessionProgress(id="progress")
             yield CaptureBar(id="capture")
-            yield Keys(show_command_palette=False)  # ctrl+p still works; room for ? and q
+            yield KeyBar(palette=False)  # ctrl+p still works; room for ? and q
 
     def on_mount(self) -> None:
         self.query_one(Countdown).can_focus = True

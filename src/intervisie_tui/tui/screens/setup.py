@@ -32,7 +32,7 @@ from intervisie_tui.tui.actions import SETUP_ACTIONS, Action, bindings
 from intervisie_tui.tui.config import RunRequest
 from intervisie_tui.tui.screens.base import BaseScreen
 from intervisie_tui.tui.setup_model import SetupContext, method_preview
-from intervisie_tui.tui.widgets.keys import Keys
+from intervisie_tui.tui.widgets.keybar import KeyBar
 from intervisie_tui.tui.widgets.role_fields import RoleFields, field_row
 
 
@@ -98,7 +98,7 @@ class SetupScreen(BaseScreen):
                 yield Vertical(id="phase-toggles")
                 yield Static("", id="setup-problems")
                 yield Button(t("setup.start"), variant="primary", id="start")
-        yield Keys()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self._fill_method_list("")

@@ -16,7 +16,7 @@ from intervisie_tui.core.session import Snapshot
 from intervisie_tui.i18n import get_language, t
 from intervisie_tui.tui.actions import LOG_ACTIONS, SUMMARY_ACTIONS, Action, bindings
 from intervisie_tui.tui.screens.base import BaseScreen
-from intervisie_tui.tui.widgets.keys import Keys
+from intervisie_tui.tui.widgets.keybar import KeyBar
 
 
 class SummaryScreen(BaseScreen):
@@ -36,7 +36,7 @@ class SummaryScreen(BaseScreen):
             yield DataTable(show_cursor=False, zebra_stripes=True, id="summary-steps")
             yield Static("", id="summary-entries")
             yield Static("", id="summary-log")
-        yield Keys()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -95,7 +95,7 @@ class LogScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="log-view"):
             yield Markdown(_body(self.markdown))
-        yield Keys()
+        yield KeyBar()
 
 
 def _body(text: str) -> str:
