@@ -5,8 +5,7 @@ and the plain-text status line (time and step as text, for screen readers and
 `tmux capture-pane`). One widget on purpose: Textual visits every widget near a
 change on each frame, so drawing these as one keeps the once-a-second repaint
 cheap (idle CPU on a laptop running on battery for three hours). A new second
-repaints only the cells it changes: with whole-widget repaints the run screen
-sat at its CPU target (1.5x the bare Textual countdown; benchmarks/README.md).
+repaints the widget; nothing is repainted while the shown text stays the same.
 
 It only renders what it is given (`show`); the run screen reads the clock.
 Overtime is shown as `+mm:ss` and keeps counting, never frozen at 00:00.
@@ -19,7 +18,7 @@ from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -69,16 +68,9 @@ class Countdown(Widget):
         if (value, caption, status) != (self.value, self.caption, self.status):
             width = self.size.width or 80
             before = (len(self.value), len(self._text_lines(width)))
-            shown = self._rows()
             self.value, self.caption, self.status = value, caption, status
             after = (len(value), len(self._text_lines(width)))
-            drawn = self._rows()
-            if before != after:  # another height: a layout
-                self.refresh(layout=True)
-            elif len(drawn) != len(shown):
-                self.refresh()
-            elif regions := changed_regions(shown, drawn):  # usually a digit and a few letters
-                self.refresh(*regions)
+            self.refresh(layout=before != after)  # another height: a layout
         look = (mood_for(remaining, warn_from), paused)
         if look != self._look:  # classes restyle the widget: only when the mood changes
             self._look = look
@@ -178,28 +170,3 @@ def text_lines(caption: str, status: str, width: int) -> tuple[tuple[str, str], 
     wrapped = [status] if len(status) <= width else textwrap.wrap(status, max(10, width))
     lines.extend((line, "countdown--status") for line in wrapped if line)
     return tuple(lines)
-
-
-def changed_regions(
-    before: list[tuple[int, str, str]], after: list[tuple[int, str, str]]
-) -> list[Region]:
-    """The cells that differ between two drawings of the same height, one region per row.
-
-    A new second usually changes one big digit and two characters of the status line:
-    repainting only those keeps the once-a-second frame small.
-    """
-    regions = []
-    for y, (old, new) in enumerate(zip(before, after, strict=True)):
-        if old == new:
-            continue
-        old_text = " " * old[0] + old[1]
-        new_text = " " * new[0] + new[1]
-        if old[2] != new[2]:  # another style: the whole line
-            first, end = 0, max(len(old_text), len(new_text))
-        else:
-            end = max(len(old_text), len(new_text))
-            old_text, new_text = old_text.ljust(end), new_text.ljust(end)
-            first = next(x for x in range(end) if old_text[x] != new_text[x])
-            end = next(x for x in range(end, 0, -1) if old_text[x - 1] != new_text[x - 1])
-        regions.append(Region(first, y, end - first, 1))
-    return regions
