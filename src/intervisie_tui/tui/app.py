@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.timer import Timer
@@ -29,6 +30,22 @@ from intervisie_tui.tui.messages import SessionUpdate
 
 if TYPE_CHECKING:
     from intervisie_tui.tui.screens.base import SessionScreen
+
+
+@runtime_checkable
+class KeysInOrder(Protocol):
+    """A widget whose keys the app takes one at a time, each after the one before took effect.
+
+    Textual hands a key to the focused widget's queue and finds its binding only
+    when the key has bubbled back up, so keys that arrive together (typed while
+    the laptop was busy) can land in a field that was about to close, or miss one
+    that was about to open. The run screen's timer and capture field take their
+    keys here instead: bindings and typing, in order.
+    """
+
+    def take_key(self, event: events.Key) -> bool:
+        """Handle a key that is no binding (a typed character); False: not mine."""
+        ...
 
 
 class IntervisieApp(TranslatedBindings, App[None]):
@@ -58,6 +75,22 @@ class IntervisieApp(TranslatedBindings, App[None]):
         from intervisie_tui.tui.startup import open_first_screen
 
         open_first_screen(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            focused = self.focused
+            if isinstance(focused, KeysInOrder) and await self._take_in_order(focused, event):
+                return
+        await super().on_event(event)
+
+    async def _take_in_order(self, focused: KeysInOrder, event: events.Key) -> bool:
+        """Priority bindings, typing, then the bindings from the focused widget up: now."""
+        self.app_focus = True
+        if await self._check_bindings(event.key, priority=True):
+            return True
+        if focused.take_key(event):
+            return True
+        return await self._check_bindings(event.key)
 
     # -- the session ------------------------------------------------------------------
 

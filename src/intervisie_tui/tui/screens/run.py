@@ -28,7 +28,7 @@ from intervisie_tui.tui.actions import (
 from intervisie_tui.tui.screens.base import Command, SessionScreen, app_of
 from intervisie_tui.tui.screens.dialogs import Confirm, HelpScreen
 from intervisie_tui.tui.widgets.agenda import Agenda
-from intervisie_tui.tui.widgets.capture import CaptureBar, Field
+from intervisie_tui.tui.widgets.capture import CaptureBar, Captured, Field
 from intervisie_tui.tui.widgets.countdown import Countdown
 from intervisie_tui.tui.widgets.keybar import KeyBar
 from intervisie_tui.tui.widgets.progress import SessionProgress
@@ -61,7 +61,7 @@ class RunScreen(SessionScreen):
                 yield Static("", id="recent")
         with Vertical(id="run-foot"):  # the bottom lines: one widget to visit, not three
             yield SessionProgress(id="progress")
-            yield CaptureBar(id="capture")
+            yield CaptureBar(self._captured, self._capture_cancelled, id="capture")
             yield KeyBar(palette=False)  # ctrl+p still works; room for ? and q
 
     def on_mount(self) -> None:
@@ -200,8 +200,7 @@ class RunScreen(SessionScreen):
         kind = t(f"capture.kind.{CAPTURE_KINDS[action.action]}")
         self.notify(t("capture.not_here", allowed=allowed, kind=kind), timeout=4)
 
-    @on(CaptureBar.Done)
-    def _captured(self, event: CaptureBar.Done) -> None:
+    def _captured(self, event: Captured) -> None:
         kind, values = event.kind, event.values
         if not self._save(kind, values):  # refused (the disk?): nothing typed is lost
             self.query_one(CaptureBar).begin(kind, event.fields, values)
@@ -222,8 +221,7 @@ class RunScreen(SessionScreen):
             return self._command(lambda s: s.add_note(values[0]))
         return self._command(lambda s: s.add_insight(values[0]))
 
-    @on(CaptureBar.Cancelled)
-    def _capture_cancelled(self) -> None:
+    def _capture_cancelled(self, kind: str) -> None:
         self.action_focus_timer()
 
     def action_scroll_down(self) -> None:
@@ -240,7 +238,7 @@ class RunScreen(SessionScreen):
 
     def action_focus_timer(self) -> None:
         self.query_one(CaptureBar).cancel()
-        self.query_one(Countdown).focus()
+        self.set_focus(self.query_one(Countdown))  # now: the next key is already waiting
 
     @on(OptionList.OptionSelected, "#agenda")
     def _jump(self, event: OptionList.OptionSelected) -> None:

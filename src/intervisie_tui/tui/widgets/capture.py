@@ -3,16 +3,20 @@
 A note or insight is one field; an action item asks text, then owner, then
 due date (both optional: enter skips). The screen drives go-arounds by
 starting the bar again for the next name. Escape cancels and hands focus back.
+
+Every key here is taken by the app in the order typed (see `KeysInOrder`): Enter
+moves to the next field, or saves, before the next key is looked at, so a burst
+of keys (a stalled laptop, a bouncing Enter) lands exactly as typed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual import on
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
@@ -42,24 +46,53 @@ def completed(typed: str, suggestions: tuple[str, ...]) -> str:
     return (exact or starting or [typed])[0]
 
 
+@dataclass(frozen=True)
+class Captured:
+    """What the bar collected: the answers to `fields`, in order."""
+
+    kind: str
+    values: list[str]
+    fields: list[Field]
+    """What was asked: to ask it again, filled in, when the save is refused."""
+
+
+class CaptureInput(Input):
+    """The bar's field. Enter is the bar's, and typed characters go in at once."""
+
+    def take_key(self, event: events.Key) -> bool:
+        """A typed character, inserted now (Input's own rule, without a trip through a queue)."""
+        if not event.is_printable or event.character is None:
+            return False
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(event.character)
+        else:
+            self.replace(event.character, *selection)
+        return True
+
+    async def action_submit(self) -> None:
+        bar = self.parent
+        if isinstance(bar, CaptureBar):
+            bar.submit(self.value)
+
+
 class CaptureBar(TranslatedBindings, Horizontal):
-    """Collects the answers to a list of fields, then posts `Done`."""
+    """Collects the answers to a list of fields, then hands them to `on_done`.
+
+    Callbacks, not messages: the answer must be dealt with before the next key.
+    """
 
     BINDINGS = bindings(CAPTURE_BAR_ACTIONS)
 
-    @dataclass
-    class Done(Message):
-        kind: str
-        values: list[str]
-        fields: list[Field]
-        """What was asked: to ask it again, filled in, when the save is refused."""
-
-    @dataclass
-    class Cancelled(Message):
-        kind: str
-
-    def __init__(self, **kwargs) -> None:
+    def __init__(
+        self,
+        on_done: Callable[[Captured], None],
+        on_cancel: Callable[[str], None],
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
+        self._on_done = on_done
+        self._on_cancel = on_cancel
         self.kind = ""
         self._fields: list[Field] = []
         self._values: list[str] = []
@@ -67,7 +100,7 @@ class CaptureBar(TranslatedBindings, Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="capture-label")
-        yield Input(id="capture-input")
+        yield CaptureInput(id="capture-input")
 
     @property
     def active(self) -> bool:
@@ -86,7 +119,7 @@ class CaptureBar(TranslatedBindings, Horizontal):
     def _ask(self) -> None:
         field = self._fields[len(self._values)]
         self.query_one("#capture-label", Label).update(field.label)
-        box = self.query_one("#capture-input", Input)
+        box = self.query_one(CaptureInput)
         at = len(self._values)
         box.value = self._typed[at] if at < len(self._typed) else ""
         box.cursor_position = len(box.value)
@@ -94,29 +127,28 @@ class CaptureBar(TranslatedBindings, Horizontal):
         box.suggester = (
             SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None
         )
-        box.focus()
+        self.screen.set_focus(box)  # now, not after the keys already waiting
 
     def close(self) -> None:
         self.remove_class("-active")
         self.screen.refresh_bindings()
-        self.query_one("#capture-input", Input).value = ""
+        self.query_one(CaptureInput).value = ""
 
-    @on(Input.Submitted, "#capture-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if not self.active:  # a second Enter right after the last field: already done
+    def submit(self, value: str) -> None:
+        """Enter: this field's answer; then the next field, or the whole to `on_done`."""
+        if not self.active:
             return
         field = self._fields[len(self._values)]
-        if field.required and not event.value.strip():
+        if field.required and not value.strip():
             self.app.bell()
             return
-        self._values.append(completed(event.value, field.suggestions))
+        self._values.append(completed(value, field.suggestions))
         if len(self._values) < len(self._fields):
             self._ask()
             return
-        kind, values, fields = self.kind, self._values, self._fields
+        captured = Captured(self.kind, self._values, self._fields)
         self.close()
-        self.post_message(self.Done(kind, values, fields))
+        self._on_done(captured)
 
     def action_cancel(self) -> None:
         self.cancel()
@@ -124,4 +156,4 @@ class CaptureBar(TranslatedBindings, Horizontal):
     def cancel(self) -> None:
         if self.active:
             self.close()
-            self.post_message(self.Cancelled(self.kind))
+            self._on_cancel(self.kind)

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -61,6 +62,10 @@ class Countdown(Widget):
         self._rows_cache: list[tuple[int, str, str]] = []
         self._rows_key: tuple[object, ...] = ()
 
+
+    def take_key(self, event: events.Key) -> bool:
+        """Nothing to type here: every key is one of the screen's, taken in order by the app."""
+        return False
     def show(
         self, remaining: float, warn_from: int, paused: bool, caption: str, status: str = ""
     ) -> None:
