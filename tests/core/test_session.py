@@ -27,7 +27,7 @@ def clock():
 
 def on_disk(clock, tmp_path: Path, **setup) -> SessionController:
     session = SessionController.begin(
-        incident_method(), incident_setup(**setup), clock, tmp_path / "logs"
+        incident_method(), incident_setup(**setup), clock, tmp_path / "logs", background=False
     )
     assert session.open_on_disk().ok
     return session
@@ -43,7 +43,9 @@ def test_every_command_answers_with_one_result(clock, tmp_path):
 
 
 def test_a_new_session_is_put_on_disk_by_its_first_command(clock, tmp_path):
-    session = SessionController.begin(incident_method(), incident_setup(), clock, tmp_path / "logs")
+    session = SessionController.begin(
+        incident_method(), incident_setup(), clock, tmp_path / "logs", background=False
+    )
     assert session.pending and session.log is None
     assert session.start().ok
     assert not session.pending
@@ -64,25 +66,67 @@ def test_a_disk_that_refuses_a_new_session_is_fatal_and_nothing_runs(clock, tmp_
     assert session.runner.state.status == "ready"
 
 
-def test_a_finish_the_journal_refuses_keeps_the_session_open(clock, tmp_path, monkeypatch):
+def test_a_finish_the_disk_refuses_waits_and_keeps_the_session_until_it_is_saved(
+    clock, tmp_path, monkeypatch
+):
     """Bug: a refused finish still closed the session (journal and lock let go)."""
     session = on_disk(clock, tmp_path)
     session.start()
     clock.advance(60)
+    real_append = Journal.append
 
     def disk_full(self, line):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(Journal, "append", disk_full)
     result = session.finish()
-    assert result.kind == "refused" and not result.ok
-    assert session.runner.state.status == "running"
-    assert not session.runner.closed
-    with pytest.raises(SessionLocked):  # still ours: nobody else can take it
+    assert result.ok and result.line is not None
+    assert session.news().saved < result.line  # done, not on disk yet
+    snap = session.snapshot()
+    assert snap.finished and snap.unsaved == 1 and snap.saving_slowly
+    assert snap.save_error is not None and "vol" in snap.save_error
+    with pytest.raises(SessionLocked):  # still ours until the finish is on disk
         store.resume(session.runner.session_id, clock)
-    monkeypatch.undo()
-    assert session.finish().ok
-    assert session.runner.closed and session.snapshot().finished
+    monkeypatch.setattr(Journal, "append", real_append)
+    session.retry_disk()
+    news = session.news()
+    assert news.saved >= result.line and news.recovered
+    assert session.snapshot().unsaved == 0
+    session_id = session.runner.session_id
+    assert (store.finished_dir() / f"{session_id}.jsonl").is_file()  # released and archived
+
+
+def test_what_the_disk_refuses_is_kept_in_order_and_saved_when_it_has_room_again(
+    clock, tmp_path, monkeypatch
+):
+    session = on_disk(clock, tmp_path)
+    session.start()
+    real_append = Journal.append
+
+    def disk_full(self, line):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Journal, "append", disk_full)
+    first = session.add_note("eerste")
+    second = session.add_insight("tweede")
+    session.next()
+    assert first.ok and second.ok
+    news = session.news()
+    assert news.refused is not None and "vol" in news.refused
+    assert session.news().refused is None  # told once
+    snap = session.snapshot()
+    assert snap.unsaved == 3 and snap.unsaved_ids == {"e1", "e2"}
+    assert [e.text for e in snap.entries] == ["eerste", "tweede"]  # on screen, marked unsaved
+    monkeypatch.setattr(Journal, "append", real_append)
+    session.add_note("derde")  # the next command tries the waiting ones first
+    assert session.news().recovered
+    assert session.snapshot().unsaved == 0
+    events = read_journal(paths.journal_dir() / f"{session.runner.session_id}.jsonl").events
+    kinds = [type(e).__name__ for e in events]
+    assert kinds == ["Start", "Add", "Add", "Move", "Add"]
+    texts = [e.entry.text for e in events if hasattr(e, "entry")]
+    assert texts == ["eerste", "tweede", "derde"]
+    session.close()
 
 
 def test_a_finished_session_is_released_and_archived(clock, tmp_path):
@@ -126,6 +170,7 @@ def test_go_around_passes_are_journaled_survive_resume_and_reach_the_log(clock, 
     assert snap.passed == ("Chaima",) and snap.next_speaker == "Daan"
     assert resumed.speak("Daan", "").ok
     assert resumed.snapshot().passed == ("Chaima", "Daan")
+    assert resumed.flush(timeout=30)
     log = resumed.snapshot().log_path
     assert log is not None
     text = log.read_text(encoding="utf-8")
@@ -181,9 +226,11 @@ def test_log_trouble_is_said_once_and_relocating_mends_it(clock, tmp_path, monke
         return real_write(path, text, **kwargs)
 
     monkeypatch.setattr(writer, "atomic_write", disk_full)
-    first = session.start()  # journaled; the log's first write fails
-    assert first.kind == "log_failed" and first.ok and str(tmp_path / "logs") in first.message
-    assert session.add_note("nog steeds").kind == "done"  # said once, not at every key
+    assert session.start().kind == "done"  # journaled; the log's first write fails
+    first = session.news().log_failed
+    assert first is not None and str(tmp_path / "logs") in first
+    assert session.add_note("nog steeds").kind == "done"
+    assert session.news().log_failed is None  # said once, not at every key
     assert session.snapshot().log_error is not None
     moved = session.relocate_log(str(tmp_path / "usb"))
     assert moved.ok and "usb" in moved.message
@@ -294,7 +341,8 @@ def test_a_log_whose_last_write_failed_is_written_from_the_journal_at_the_next_s
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(writer, "atomic_write", disk_full)
-    assert session.add_note("de laatste").kind == "log_failed"  # journaled; the log behind
+    assert session.add_note("de laatste").ok  # journaled; the log behind
+    assert session.news().log_failed is not None
     assert session.finish().ok
     assert session.snapshot().log_error is not None
     assert "status: running" in log.read_text(encoding="utf-8")
@@ -336,6 +384,7 @@ def test_temp_files_of_a_killed_log_write_are_swept(clock, tmp_path):
     session_id = session.runner.session_id
     session.runner.close()  # killed; resumed later
     resumed, _ = SessionController.resume(session_id, clock)
+    assert resumed.flush(timeout=30)
     assert not stray.exists() and other.exists()
     resumed.close()
 

@@ -143,3 +143,20 @@ async def beat(pilot: Any) -> None:
     """One beat of the app's clock, and let the screens draw it."""
     pilot.app.beat()
     await pilot.pause()
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], rounds: int = 200) -> None:
+    """Let the app (and the disk's worker thread) run until `condition` holds."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app never got there")
+
+
+async def saved(pilot: Pilot) -> None:
+    """Wait until the session's files hold every command, and the app has heard so."""
+    session = session_of(pilot)
+    assert session.flush(timeout=30)
+    await pilot.pause()
+    await pilot.pause()

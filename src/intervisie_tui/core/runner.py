@@ -1,9 +1,11 @@
 """SessionRunner: the state machine of a running session.
 
-Each command is checked, turned into an event, appended to the journal (flush
-+ fsync) and only then applied to the state, so whatever the UI shows is on
-disk. The applied event is the one read back from the journal line, which
-makes the live state and a replay of the journal equal by construction.
+Each command is checked, turned into an event, handed to the journal and
+then applied to the state. The applied event is the one read back from the
+journal line, which makes the live state and a replay of the journal equal by
+construction. A plain `Journal` is on disk (fsync) before the event applies; in
+the app the controller's DiskQueue writes it in order off the screen's thread,
+and the screen says "saved" only when it is.
 
 Time is a deadline: remaining time is computed from the session clock on every
 call, never counted down, so a late refresh cannot make the timer drift.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol, get_args
 
@@ -330,6 +333,15 @@ class SessionRunner:
         if self.events or self._journal is not None:
             raise SessionError("session.closed")  # a bug: events would be missing on disk
         self._journal, self._lock = journal, lock
+
+    def write_through(
+        self, wrap: Callable[[JournalLike, SessionLock | None], JournalLike]
+    ) -> JournalLike:
+        """Put journal and lock behind `wrap` (the controller's DiskQueue) from now on."""
+        if self._journal is None or self._closed:
+            raise SessionError("session.closed")
+        self._journal, self._lock = wrap(self._journal, self._lock), None
+        return self._journal
 
     def close(self) -> None:
         """Close the journal and release the session lock (safe to call twice)."""

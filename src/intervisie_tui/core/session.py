@@ -1,11 +1,13 @@
 """SessionController: the one owner of a running session.
 
 Every screen talks to a running session through this class and nothing else:
-it holds the runner, the journal and lock (through the runner), the live
-Markdown log and the alerts. Each command returns one `Result`: done, refused
-with a message (nothing changed), or done but the log could not be written.
-Each beat of the clock and each command yield a `Snapshot`: everything a screen
-draws, as plain values, so screens compute nothing.
+it holds the runner, the session's files (journal, lock and live Markdown log,
+written in order by a DiskQueue off the screen's thread) and the alerts. Each
+command returns one `Result`: done, or refused with a message (nothing
+changed). A command that is done may not be on disk yet: `Result.line` and
+`news()` say when it is, so the screen says "saved" only then, and a disk that
+refuses keeps it waiting, never lost. Each beat of the clock and each command
+yield a `Snapshot`: everything a screen draws, as plain values.
 
 A new session can be drawn before its files exist (`begin`): the first command,
 or `open_on_disk` right after the first frame, creates lock, journal and log.
@@ -16,15 +18,16 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from intervisie_tui.core.alerts import Alert
 from intervisie_tui.core.clock import Clock
-from intervisie_tui.core.commands import SessionError
+from intervisie_tui.core.commands import Add, Edit, SessionError
+from intervisie_tui.core.disk_queue import RETRY_SECONDS, DiskQueue
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.plan import Plan, Step, build_plan
 from intervisie_tui.core.runner import SessionRunner
@@ -37,8 +40,11 @@ if TYPE_CHECKING:  # the log's code is loaded with the session's files, after th
     from intervisie_tui.core.logbook.live import LiveLog
     from intervisie_tui.core.store import SessionInfo
 
-ResultKind = Literal["done", "refused", "log_failed"]
+ResultKind = Literal["done", "refused"]
 _T = TypeVar("_T")
+
+SLOW_SAVE_SECONDS = 0.5
+"""A save that takes longer than this shows on screen (a USB stick, a network drive)."""
 
 
 @dataclass(frozen=True)
@@ -47,16 +53,33 @@ class Result:
 
     kind: ResultKind
     message: str = ""
-    """Why it was refused, what went wrong with the log, or what was done (translated)."""
+    """Why it was refused, or what was done (translated)."""
     warnings: tuple[str, ...] = ()
     """Done, but something to tell (a due date that was not understood)."""
     fatal: bool = False
     """Refused because the session could not be put on disk: it cannot go on."""
+    line: int | None = None
+    """The journal line that holds it: saved once `DiskNews.saved` reaches it (None: nothing
+    to save, or no disk)."""
 
     @property
     def ok(self) -> bool:
-        """The command was done (and is on disk), whatever became of the log."""
+        """The command was done (it may still be on its way to disk: see `line`)."""
         return self.kind != "refused"
+
+
+@dataclass(frozen=True)
+class DiskNews:
+    """What the disk did since the last `news()`: each thing is told once."""
+
+    saved: int = 0
+    """Journal lines on disk: every command whose `Result.line` is at most this is saved."""
+    refused: str | None = None
+    """A write was just refused (the disk is full, say); it is kept and tried again."""
+    recovered: bool = False
+    """Everything that waited is on disk again after a refusal."""
+    log_failed: str | None = None
+    """The log could not be written (the journal holds everything)."""
 
 
 DONE = Result("done")
@@ -100,6 +123,14 @@ class Snapshot:
     log_folder: Path | None = None
     log_error: str | None = None
     session_id: str = ""
+    unsaved: int = 0
+    """Commands done but not on disk yet."""
+    unsaved_ids: frozenset[str] = frozenset()
+    """Entries whose latest text is not on disk yet."""
+    save_error: str | None = None
+    """Why the disk refuses the waiting commands (they are tried again)."""
+    saving_slowly: bool = False
+    """Something waits for the disk longer than a moment, or the disk refuses: show it."""
 
     @property
     def step(self) -> Step:
@@ -160,22 +191,43 @@ class _Disk:
 
 @dataclass
 class SessionController:
-    """One running session, end to end. Build with `begin`, `resume` or, in tests, directly."""
+    """One running session, end to end. Build with `begin`, `resume` or, in tests, directly.
+
+    Given a runner with its files and a `log`, the controller writes them through
+    a DiskQueue: on a worker thread, or with `background=False` on the caller's.
+    """
 
     runner: SessionRunner
     log: LiveLog | None = None
     _pending: _Disk | None = None
-    _reported_log_error: str | None = field(default=None, repr=False)
+    background: bool = True
+    retry_seconds: float = RETRY_SECONDS
+    """How long a write the disk refused waits before it is tried again."""
+    queue: DiskQueue | None = field(default=None, repr=False)
+    _watcher: Callable[[], None] | None = field(default=None, repr=False)
+    _told: DiskNews = field(default_factory=DiskNews, repr=False)
+    _unsaved_since: float | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.runner.on_disk and self.queue is None:
+            self._write_through(self.log)
 
     # -- making one -------------------------------------------------------------------
 
     @classmethod
     def begin(
-        cls, method: Method, setup: SessionSetup, clock: Clock, log_root: Path
+        cls,
+        method: Method,
+        setup: SessionSetup,
+        clock: Clock,
+        log_root: Path,
+        *,
+        background: bool = True,
     ) -> SessionController:
         """A new session in memory: enough to draw it; `open_on_disk` makes its files."""
         plan = build_plan(method, setup.model_copy(update={"log_root": str(log_root)}))
-        return cls(SessionRunner(plan, clock), _pending=_Disk(log_root, bool(setup.case_title)))
+        pending = _Disk(log_root, bool(setup.case_title))
+        return cls(SessionRunner(plan, clock), _pending=pending, background=background)
 
     @classmethod
     def resume(
@@ -219,9 +271,24 @@ class SessionController:
         except IntervisieError as problem:
             return Result("refused", str(problem), fatal=True)
         self._pending = None
-        self.log = LiveLog.open(self.runner.state, pending.root)
+        self._write_through(LiveLog.open(self.runner.state, pending.root))
         warnings = self._mark_topic(pending.root) if pending.mark_topic else ()
         return self._after(warnings)
+
+    def _write_through(self, log: LiveLog | None) -> None:
+        """From now on the runner's lines, the log and the final close go through a DiskQueue."""
+
+        def queue_for(journal: Any, lock: Any) -> DiskQueue:
+            queue = DiskQueue(
+                journal, lock, log, background=self.background, retry_seconds=self.retry_seconds
+            )
+            queue.on_change = self._disk_changed
+            queue.on_closed = self._archive
+            self.queue = queue
+            return queue
+
+        self.log = log
+        self.runner.write_through(queue_for)
 
     def _mark_topic(self, root: Path) -> tuple[str, ...]:
         """A case from the group's topic list gets today's date there; a broken file only warns."""
@@ -265,7 +332,7 @@ class SessionController:
         return self._do(lambda: self.runner.adjust(seconds))
 
     def finish(self) -> Result:
-        """End the session: on disk first; only then are journal and lock let go."""
+        """End the session; journal and lock are let go once everything is on disk."""
         result = self._do(self.runner.finish)
         if result.ok:
             self._close()
@@ -317,15 +384,53 @@ class SessionController:
         """Write the log in another folder from now on."""
         from intervisie_tui.core.logbook.writer import LogWriteError
 
-        if self.log is None:
+        queue = self.queue
+        if queue is None or queue.log is None:
             return Result("refused", t("summary.no_log"))
+        target = Path(folder).expanduser()
         try:
-            path = self.log.relocate(Path(folder).expanduser())
+            path = queue.with_log(lambda log: log.relocate(target))
         except LogWriteError as problem:
-            self._reported_log_error = str(problem)
+            self._told = replace(self._told, log_failed=str(problem))
             return Result("refused", str(problem))
-        self._reported_log_error = None
+        self._told = replace(self._told, log_failed=None)
         return Result("done", t("run.log_relocated", path=str(path or folder)))
+
+    # -- the disk -------------------------------------------------------------------------
+
+    def watch_disk(self, callback: Callable[[], None]) -> None:
+        """`callback` (from any thread) whenever the disk wrote or refused something."""
+        self._watcher = callback
+
+    def _disk_changed(self) -> None:
+        if self._watcher is not None:
+            self._watcher()
+
+    def news(self) -> DiskNews:
+        """What the disk did since the last call; a refusal or log trouble is told once."""
+        queue, told = self.queue, self._told
+        if queue is None:
+            return DiskNews()
+        error = queue.error
+        log_error = str(queue.log.error) if queue.log and queue.log.error else None
+        news = DiskNews(
+            saved=queue.saved,
+            refused=error if error and error != told.refused else None,
+            recovered=bool(told.refused) and error is None and queue.unsaved == 0,
+            log_failed=log_error if log_error and log_error != told.log_failed else None,
+        )
+        still_refused = error if error else (told.refused if queue.unsaved else None)
+        self._told = DiskNews(queue.saved, still_refused, log_failed=log_error)
+        return news
+
+    def retry_disk(self) -> None:
+        """Try what the disk refused again, now."""
+        if self.queue is not None:
+            self.queue.retry()
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every command is on disk; False if not within `timeout` seconds."""
+        return self.queue is None or self.queue.flush(timeout)
 
     # -- what the screens draw ----------------------------------------------------------
 
@@ -352,7 +457,29 @@ class SessionController:
             log_folder=log.folder if log else None,
             log_error=str(log.error) if log and log.error else None,
             session_id=state.session_id,
+            **self._saving(),
         )
+
+    def _saving(self) -> dict[str, Any]:
+        """The snapshot's part about the disk: what waits, and since when."""
+        queue = self.queue
+        unsaved = queue.unsaved if queue is not None else 0
+        if not unsaved or queue is None:
+            self._unsaved_since = None
+            return {}
+        now = self.runner.clock.monotonic()
+        if self._unsaved_since is None:
+            self._unsaved_since = now
+        waiting = self.runner.events[-unsaved:]
+        ids = {e.entry.id for e in waiting if isinstance(e, Add)}
+        ids |= {e.id for e in waiting if isinstance(e, Edit)}
+        slow = queue.error is not None or now - self._unsaved_since >= SLOW_SAVE_SECONDS
+        return {
+            "unsaved": unsaved,
+            "unsaved_ids": frozenset(ids),
+            "save_error": queue.error,
+            "saving_slowly": slow,
+        }
 
     def beat(self) -> Snapshot:
         """The clock's beat: thresholds crossed since the last one, and the state now."""
@@ -383,44 +510,43 @@ class SessionController:
         opened = self.open_on_disk()
         if not opened.ok:
             return opened
+        before = self.queue.appended if self.queue is not None else 0
         try:
             work()
         except SessionError as problem:
             return Result("refused", str(problem))
-        return self._after(opened.warnings + warnings)
+        result = self._after(opened.warnings + warnings)
+        if self.queue is not None and self.queue.appended > before:
+            return replace(result, line=self.queue.appended)
+        return result
 
     def _after(self, warnings: tuple[str, ...] = ()) -> Result:
-        """The command is on disk: bring the log along; its trouble is said once."""
-        log = self.log
-        if log is None:
-            return Result("done", warnings=warnings)
-        log.update(self.runner.state)
-        problem = str(log.error) if log.error else None
-        if problem is None or problem == self._reported_log_error:
-            self._reported_log_error = problem
-            return Result("done", warnings=warnings)
-        self._reported_log_error = problem
-        return Result("log_failed", problem, warnings)
+        """The command is done: the log follows once the journal holds it."""
+        if self.queue is not None:
+            self.queue.update_log(self.runner.state)
+        return Result("done", warnings=warnings)
 
     def _close(self) -> None:
-        """Let go of journal and lock; a finished session's journal moves out of the way.
+        """Let go of journal and lock, once everything is on disk (see `_archive`)."""
+        if not self.runner.closed:
+            self.runner.close()
+
+    def _archive(self) -> None:
+        """Journal and lock are let go: a finished session's journal moves out of the way.
 
         Not while its log is behind (the last write failed): then the journal stays
         where the next start looks, and that start writes the log from it.
         """
         runner = self.runner
-        if runner.closed:
-            return
-        runner.close()
         log_current = self.log is None or self.log.error is None
-        if runner.is_finished and runner.on_disk and log_current:
+        if runner.is_finished and log_current:
             from intervisie_tui.core import store
 
             with contextlib.suppress(IntervisieError, OSError):
                 store.archive(runner.session_id)
 
     def close(self) -> None:
-        """Release the session without a command (the app ends)."""
+        """Release the session without a command (the app ends); the disk finishes its work."""
         self._close()
 
 

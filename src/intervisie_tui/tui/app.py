@@ -26,10 +26,14 @@ from intervisie_tui.sound import Alerter
 from intervisie_tui.tui.actions import APP_ACTIONS, Action, bindings, palette_entries
 from intervisie_tui.tui.bindings import TranslatedBindings
 from intervisie_tui.tui.config import AppConfig
-from intervisie_tui.tui.messages import SessionUpdate
+from intervisie_tui.tui.messages import DiskChanged, SessionUpdate
 
 if TYPE_CHECKING:
     from intervisie_tui.tui.screens.base import SessionScreen
+
+
+LEAVE_WAIT_SECONDS = 3.0
+"""How long quitting waits for a slow disk before it asks whether to stop without the rest."""
 
 
 @runtime_checkable
@@ -67,6 +71,10 @@ class IntervisieApp(TranslatedBindings, App[None]):
         self._given = session
         self._beat: Timer | None = None
         self._alerter: Alerter | None = None
+        self._when_saved: list[tuple[int, str]] = []
+        """(journal line, what to say once it is on disk): "bewaard" only when it is."""
+        self._leaving: str | None = None
+        """Asked to end while the disk was behind: the message to end with once it caught up."""
 
     def on_mount(self) -> None:
         if self._given is not None:  # tests, and sessions made before the app ran
@@ -99,6 +107,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
         from intervisie_tui.tui.screens.run import RunScreen
 
         self.session = session
+        session.watch_disk(self._disk_changed)
         screen = RunScreen(session.snapshot())
         if len(self.screen_stack) > 1:
             await self.switch_screen(screen)
@@ -110,8 +119,8 @@ class IntervisieApp(TranslatedBindings, App[None]):
         """Send one command to the session; show what became of it; redraw.
 
         Refused: a warning, nothing changed. Refused and fatal (the session could
-        not be put on disk): the app ends with that line. Log trouble: said, with
-        another folder offered.
+        not be put on disk): the app ends with that line. What the disk does with
+        it comes later (`on_disk_changed`).
         """
         session = self.session
         if session is None:
@@ -124,12 +133,70 @@ class IntervisieApp(TranslatedBindings, App[None]):
             self.notify(result.message, severity="warning")
         for warning in result.warnings:
             self.notify(warning, severity="warning", timeout=8)
-        if result.kind == "log_failed":
-            self.notify(result.message, severity="error", timeout=10)
-            self.ask_log_folder()
         self.publish()
         self.restart_beat()
+        self._tell_disk_news()  # without a worker thread, the disk has already answered
         return result
+
+    def say_when_saved(self, result: Result, text: str) -> None:
+        """`text` ("bewaard") once the command of `result` is on disk; now if it already is."""
+        if result.line is None or self.session is None:
+            self.notify(text, timeout=3)
+            return
+        self._when_saved.append((result.line, text))
+        self._tell_disk_news()
+
+    def _disk_changed(self) -> None:
+        """From the writer thread: handled on the app's own, in turn."""
+        self.post_message(DiskChanged())
+
+    def on_disk_changed(self, _: DiskChanged) -> None:
+        self._tell_disk_news()
+        self.publish()
+
+    def _tell_disk_news(self) -> None:
+        """Say what the disk did: saved entries, a refusal (once), the way back, log trouble."""
+        if self.session is None:
+            return
+        news = self.session.news()
+        for line, text in [w for w in self._when_saved if w[0] <= news.saved]:
+            self._when_saved.remove((line, text))
+            self.notify(text, timeout=3)
+        if news.refused:
+            self.notify(t("run.not_saved", error=news.refused), severity="error", timeout=12)
+        if news.recovered:
+            self.notify(t("run.saved_again"), timeout=6)
+        if news.log_failed:
+            self.notify(news.log_failed, severity="error", timeout=10)
+            self.ask_log_folder()
+        if self._leaving is not None and self.session.snapshot().unsaved == 0:
+            self.exit(message=self._leaving or None)  # it waited for the disk: now it is all there
+
+    def leave(self, message: str = "") -> None:
+        """End the app once everything typed is on disk; ask before anything would be lost.
+
+        The timekeeper may wait (the app ends by itself once the disk has it all) or
+        stop anyway. Waiting is the default: Enter and escape never throw text away.
+        """
+        from intervisie_tui.tui.screens.dialogs import Choice
+
+        session = self.session
+        if session is None or session.flush(timeout=LEAVE_WAIT_SECONDS):
+            self.exit(message=message or None)
+            return
+        self._leaving = message
+        snap = session.snapshot()
+        error = snap.save_error or t("run.disk_slow")
+        question = t("run.leave_unsaved", count=snap.unsaved, error=error)
+        choices = [("wait", t("run.leave_wait")), ("stop", t("run.leave_anyway"))]
+
+        def answered(choice: str | None) -> None:
+            if choice == "stop":
+                self.exit(message=message or None)
+            else:
+                session.retry_disk()
+
+        self.push_screen(Choice(question, choices), answered)
 
     def publish(self) -> None:
         """A full snapshot to every screen: after a command anything may have changed."""
@@ -216,7 +283,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
         if run is not None:
             run.action_quit_session()
         else:
-            self.exit()
+            self.leave()
 
     def action_command_palette(self) -> None:
         """Textual's palette, with a translated search prompt."""
@@ -251,6 +318,9 @@ class IntervisieApp(TranslatedBindings, App[None]):
     def on_unmount(self) -> None:
         if self.session is not None:
             self.session.close()
+            self.session.flush(
+                timeout=LEAVE_WAIT_SECONDS
+            )  # the last lines, as far as the disk lets
 
     def _handle_exception(self, error: Exception) -> None:
         """A bug must not put a traceback in front of the group: one line and a report.

@@ -19,3 +19,7 @@ class SessionUpdate(Message, bubble=False):
 
     snapshot: Snapshot
     full: bool
+
+
+class DiskChanged(Message, bubble=False):
+    """The session's files were written, or the disk refused (sent from the writer thread)."""

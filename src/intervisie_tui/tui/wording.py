@@ -60,6 +60,15 @@ def status_line(snap: Snapshot) -> str:
     return f"{step_position(snap)}: {snap.step.name} · {format_clock(snap.remaining)} · {state}"
 
 
+def progress_text(snap: Snapshot) -> str:
+    """The progress line's words: what waits for the disk, when it waits, else the end."""
+    if snap.save_error:
+        return t("run.unsaved", count=snap.unsaved, error=snap.save_error)
+    if snap.saving_slowly:
+        return t("run.saving")
+    return projected_text(snap)
+
+
 def projected_text(snap: Snapshot) -> str:
     text = t("run.projected", time=f"{snap.projected_end:%H:%M}")
     if snap.planned_end is not None:
@@ -84,7 +93,8 @@ def recent_entries(snap: Snapshot, limit: int = 4) -> str:
     lines = []
     for entry in entries[-limit:]:
         first_line = entry.text.splitlines()[0] if entry.text else ""
-        lines.append(f"• {entry_label(entry)}: {first_line}")
+        waiting = f" {t('run.unsaved_mark')}" if entry.id in snap.unsaved_ids else ""
+        lines.append(f"• {entry_label(entry)}: {first_line}{waiting}")
     hidden = len(entries) - limit
     if hidden > 0:
         lines.insert(0, t("run.more_entries", count=hidden))

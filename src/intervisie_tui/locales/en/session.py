@@ -20,6 +20,7 @@ MESSAGES: dict[str, str] = {
     "session.bad_decision": "unknown decision '{decision}': choose done, continued or dropped",
     "session.closed": "this session is closed",
     "session.cannot_store": "The session cannot be saved in {folder} ({error}); nothing has happened yet",
+    "session.not_saved": "not saved: {error}",
     "session.save_failed": "saving failed, nothing was changed ({error})",
     "session.invalid_setup": "this session cannot start: {problem}",
     # setup checks added with the engine (the other setup.* keys are in general.py)

@@ -20,6 +20,7 @@ MESSAGES: dict[str, str] = {
     "session.bad_decision": "onbekend besluit '{decision}': kies afgerond, loopt door of vervalt",
     "session.closed": "deze sessie is gesloten",
     "session.cannot_store": "De sessie kan niet worden opgeslagen in {folder} ({error}); er is nog niets gebeurd",
+    "session.not_saved": "niet bewaard: {error}",
     "session.save_failed": "opslaan is mislukt, er is niets veranderd ({error})",
     "session.invalid_setup": "deze sessie kan niet starten: {problem}",
     # setup checks added with the engine (the other setup.* keys are in general.py)

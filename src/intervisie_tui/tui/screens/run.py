@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 
-from intervisie_tui.core.session import SessionController
+from intervisie_tui.core.session import Result, SessionController
 from intervisie_tui.i18n import t
 from intervisie_tui.tui import wording
 from intervisie_tui.tui.actions import (
@@ -89,7 +89,7 @@ class RunScreen(SessionScreen):
             self.notify(wording.alert_text(snap, alert), timeout=4)
         self.query_one(Agenda).tick(snap.step, snap.planned, snap.elapsed)
         self.query_one(SessionProgress).show(
-            snap.session_elapsed, snap.planned_total, wording.projected_text(snap)
+            snap.session_elapsed, snap.planned_total, wording.progress_text(snap)
         )
 
     def draw(self) -> None:
@@ -202,24 +202,26 @@ class RunScreen(SessionScreen):
 
     def _captured(self, event: Captured) -> None:
         kind, values = event.kind, event.values
-        if not self._save(kind, values):  # refused (the disk?): nothing typed is lost
+        result = self._save(kind, values)
+        if not result.ok:  # refused: asked again, filled in, so nothing typed is lost
             self.query_one(CaptureBar).begin(kind, event.fields, values)
             return
         if not kind.startswith("statement:"):
-            self.notify(t(f"capture.saved.{kind}"), timeout=3)
+            app_of(self).say_when_saved(result, t(f"capture.saved.{kind}"))
         elif self.snapshot.next_speaker is not None:
             self.action_go_around()  # the go-around walks on to the next name
             return
         self.action_focus_timer()
 
-    def _save(self, kind: str, values: list[str]) -> bool:
+    def _save(self, kind: str, values: list[str]) -> Result:
+        command = app_of(self).command
         if kind.startswith("statement:"):
-            return self._command(lambda s: s.speak(kind.removeprefix("statement:"), values[0]))
+            return command(lambda s: s.speak(kind.removeprefix("statement:"), values[0]))
         if kind == "action":
-            return self._command(lambda s: s.add_action(*values))
+            return command(lambda s: s.add_action(*values))
         if kind == "note":
-            return self._command(lambda s: s.add_note(values[0]))
-        return self._command(lambda s: s.add_insight(values[0]))
+            return command(lambda s: s.add_note(values[0]))
+        return command(lambda s: s.add_insight(values[0]))
 
     def _capture_cancelled(self, kind: str) -> None:
         self.action_focus_timer()
@@ -278,4 +280,4 @@ class RunScreen(SessionScreen):
         if not app.command(SessionController.open_on_disk).ok:
             return
         app.command(SessionController.stop)
-        app.exit(message=t("run.quit_message", id=self.snapshot.session_id))
+        app.leave(t("run.quit_message", id=self.snapshot.session_id))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Markdown, Static
@@ -14,8 +15,10 @@ from intervisie_tui.core.duration import format_duration, format_elapsed
 from intervisie_tui.core.logbook.front import split_front
 from intervisie_tui.core.session import Snapshot
 from intervisie_tui.i18n import get_language, t
+from intervisie_tui.tui import wording
 from intervisie_tui.tui.actions import LOG_ACTIONS, SUMMARY_ACTIONS, Action, bindings
-from intervisie_tui.tui.screens.base import BaseScreen
+from intervisie_tui.tui.messages import SessionUpdate
+from intervisie_tui.tui.screens.base import BaseScreen, app_of
 from intervisie_tui.tui.widgets.keybar import KeyBar
 
 
@@ -68,8 +71,21 @@ class SummaryScreen(BaseScreen):
         if not actions:
             lines.append(Text(t("summary.none"), style="dim"))
         self.query_one("#summary-entries", Static).update(Text("\n").join(lines))
-        path = self.snapshot.log_path
+        self._show_where()
+
+    @on(SessionUpdate)
+    def _disk_news(self, message: SessionUpdate) -> None:
+        """The last lines reached the disk (or still wait): the bottom line says so."""
+        self.snapshot = message.snapshot
+        self._show_where()
+
+    def _show_where(self) -> None:
+        snap = self.snapshot
+        path = snap.log_path
         where = t("summary.log_at", path=str(path)) if path else t("summary.no_log")
+        if snap.unsaved:
+            waiting = wording.progress_text(snap) if snap.save_error else t("run.saving")
+            where = f"{waiting}\n{where}"
         self.query_one("#summary-log", Static).update(Text(where))
 
     def action_open_log(self) -> None:
@@ -80,7 +96,7 @@ class SummaryScreen(BaseScreen):
         self.app.push_screen(LogScreen(path.read_text(encoding="utf-8")))
 
     def action_close_app(self) -> None:
-        self.app.exit()
+        app_of(self).leave()
 
 
 class LogScreen(BaseScreen):

@@ -62,10 +62,10 @@ class Countdown(Widget):
         self._rows_cache: list[tuple[int, str, str]] = []
         self._rows_key: tuple[object, ...] = ()
 
-
     def take_key(self, event: events.Key) -> bool:
         """Nothing to type here: every key is one of the screen's, taken in order by the app."""
         return False
+
     def show(
         self, remaining: float, warn_from: int, paused: bool, caption: str, status: str = ""
     ) -> None:
