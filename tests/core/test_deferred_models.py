@@ -84,7 +84,7 @@ def test_deferred_models_validate_and_refuse_as_before_on_first_use():
     assert result == {
         "event": ["Move", 2, 5.0],
         "start": ["start", 1.5],
-        "header": ["header", 2],
+        "header": ["header", 3],
         "topic": "Grenzen",
         "log": ["19:30", "2026-11-24"],
         "refused": 5,

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import sys
+import zlib
 
 import pytest
 
 from intervisie_tui.core.commands import SessionError, replay
 from intervisie_tui.core.journal import (
     Journal,
+    JournalDamaged,
     JournalError,
     JournalHeader,
     read_journal,
+    rewrite_journal,
+    seal,
+    unseal,
 )
 from intervisie_tui.core.plan import build_plan
 from intervisie_tui.core.runner import SessionRunner
@@ -88,9 +94,18 @@ def _written(tmp_path, commands=3):
     return tmp_path / "j" / "s1.jsonl", runner
 
 
-@pytest.mark.parametrize(
-    "tail", [b'{"t": 1.0, "wall": "2025-', b"\x00\x00\x00\x00", b'{"type": "unknown"}\n', b"}\n"]
-)
+def _as_format_2(path):
+    """The same journal as the app wrote it before lines had checksums."""
+    lines = [unseal(raw) for raw in path.read_bytes().split(b"\n")[:-1]]
+    assert all(line is not None for line in lines)
+    lines[0] = lines[0].replace(b'"format":3', b'"format":2', 1)  # type: ignore[union-attr]
+    path.write_bytes(b"".join(line + b"\n" for line in lines))  # type: ignore[operator]
+
+
+TORN = [b'{"t": 1.0, "wall": "2025-', b"\x00\x00\x00\x00", b'0123abcd {"type": "add"']
+
+
+@pytest.mark.parametrize("tail", TORN)
 def test_a_torn_last_line_is_skipped_with_a_warning(tmp_path, tail):
     path, runner = _written(tmp_path)
     with path.open("ab") as f:
@@ -100,6 +115,88 @@ def test_a_torn_last_line_is_skipped_with_a_warning(tmp_path, tail):
     if tail.strip(b"\x00"):
         assert len(contents.warnings) == 1
         assert "regel 6" in contents.warnings[0]
+
+
+@pytest.mark.parametrize("tail", [*TORN, b'{"type": "unknown"}\n', b"}\n"])
+def test_a_format_2_journal_reads_as_before_torn_last_lines_too(tmp_path, tail):
+    path, runner = _written(tmp_path)
+    _as_format_2(path)
+    with path.open("ab") as f:
+        f.write(tail)
+    contents = read_journal(path)
+    assert contents.header.format == 2 and not contents.sealed
+    assert contents.events == runner.events
+    assert len(contents.warnings) == (1 if tail.strip(b"\x00") else 0)
+
+
+def test_a_resumed_format_2_journal_goes_on_in_its_own_format(tmp_path):
+    path, runner = _written(tmp_path)
+    _as_format_2(path)
+    journal = Journal.reopen(read_journal(path))
+    journal.append('{"type":"pause","t":9.0,"wall":"2025-03-14T14:00:09Z"}')
+    journal.close()
+    assert path.read_bytes().endswith(b'\n{"type":"pause","t":9.0,"wall":"2025-03-14T14:00:09Z"}\n')
+    assert len(read_journal(path).events) == len(runner.events) + 1
+
+
+def test_every_line_carries_the_checksum_of_its_json(tmp_path):
+    path, runner = _written(tmp_path)
+    lines = path.read_bytes().split(b"\n")
+    assert lines[-1] == b"" and len(lines) == 1 + 1 + len(runner.events)
+    for raw in lines[:-1]:
+        checksum, json_line = raw.split(b" ", 1)
+        assert checksum == b"%08x" % zlib.crc32(json_line)
+        json.loads(json_line)
+    assert json.loads(lines[0].split(b" ", 1)[1])["format"] == 3
+
+
+def _flip(path, line, old, new):
+    """Change `old` into `new` inside line `line` (1-based), leaving its checksum as it was."""
+    lines = path.read_bytes().split(b"\n")
+    assert old in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    path.write_bytes(b"\n".join(lines))
+
+
+def test_a_flipped_byte_inside_a_text_is_damage_not_a_text(tmp_path):
+    path, runner = _written(tmp_path)
+    _flip(path, 4, b"notitie 1", b"notitie 7")  # still valid JSON, still a valid event
+    with pytest.raises(JournalDamaged, match="regel 4") as raised:
+        read_journal(path)
+    salvage = raised.value.salvage
+    assert salvage.first_damaged == 4
+    assert salvage.kept.events == runner.events[:2]  # start, note 0
+    assert salvage.later == runner.events[3:]  # note 2: its checksum is good
+    assert salvage.unreadable == 1
+    assert "notitie 7" not in repr(salvage)
+
+
+def test_a_flipped_byte_in_the_last_complete_line_is_damage_too(tmp_path):
+    """Only a line without its newline is what a crash leaves; a complete one was altered."""
+    path, _ = _written(tmp_path)
+    _flip(path, 5, b"notitie 2", b"notitie 3")
+    with pytest.raises(JournalDamaged, match="regel 5"):
+        read_journal(path)
+
+
+def test_a_header_that_lost_its_checksum_is_refused(tmp_path):
+    path, _ = _written(tmp_path)
+    lines = path.read_bytes().split(b"\n")
+    lines[0] = lines[0].split(b" ", 1)[1]
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(JournalError, match="eerste regel"):
+        read_journal(path)
+
+
+def test_rewrite_makes_a_clean_checksummed_journal_of_the_same_events(tmp_path):
+    path, runner = _written(tmp_path)
+    _as_format_2(path)
+    contents = read_journal(path)
+    rewrite_journal(path, contents.header, contents.events[:3])
+    again = read_journal(path)
+    assert again.sealed and again.warnings == []
+    assert again.events == runner.events[:3]
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temp file left
 
 
 def test_reopen_cuts_the_torn_line_so_appends_stay_readable(tmp_path):
@@ -125,8 +222,11 @@ def test_a_complete_last_line_without_newline_is_kept(tmp_path):
     assert path.read_bytes() == data
 
 
-def test_damage_in_the_middle_is_an_error_naming_the_line(tmp_path):
+@pytest.mark.parametrize("legacy", [False, True], ids=["format-3", "format-2"])
+def test_damage_in_the_middle_is_an_error_naming_the_line(tmp_path, legacy):
     path, _ = _written(tmp_path)
+    if legacy:
+        _as_format_2(path)
     lines = path.read_bytes().split(b"\n")
     lines[2] = lines[2][:20]
     path.write_bytes(b"\n".join(lines))
@@ -144,8 +244,11 @@ def test_a_bad_header_is_an_error(tmp_path, content):
 
 def test_a_journal_from_a_newer_version_is_refused(tmp_path):
     path, _ = _written(tmp_path)
-    data = path.read_bytes().replace(b'"format":2', b'"format":3', 1)
-    path.write_bytes(data)
+    lines = path.read_bytes().split(b"\n")
+    header = unseal(lines[0])
+    assert header is not None
+    lines[0] = seal(header.replace(b'"format":3', b'"format":4', 1))
+    path.write_bytes(b"\n".join(lines))
     with pytest.raises(JournalError, match="nieuwere versie"):
         read_journal(path)
 
