@@ -87,18 +87,28 @@ def test_interrupted_sessions_lists_unfinished_ones_newest_first(clock):
     new.close()
 
 
-def test_a_damaged_journal_is_listed_with_its_problem(clock):
+def test_a_damaged_journal_is_offered_with_its_first_damaged_line(clock):
     _started(clock).close()
     path = paths.journal_dir() / "s1.jsonl"
     lines = path.read_bytes().split(b"\n")
     lines[2] = b"garbage"
     path.write_bytes(b"\n".join(lines))
     (info,) = store.interrupted_sessions()
-    assert info.problem is not None and "regel 3" in info.problem
+    assert info.problem is None and info.damaged_line == 3
+    assert (info.group, info.entries) == ("Team Noord", 0)  # what the good lines say
     with pytest.raises(SessionError, match="regel 3"):
-        store.resume("s1", clock)
+        store.resume("s1", clock)  # not without a repair the timekeeper accepted
     store.discard("s1")
     assert store.interrupted_sessions() == []
+
+
+def test_an_unreadable_header_is_listed_with_its_problem(clock):
+    _started(clock).close()
+    path = paths.journal_dir() / "s1.jsonl"
+    path.write_bytes(b"garbage\n" + path.read_bytes().split(b"\n", 1)[1])
+    (info,) = store.interrupted_sessions()
+    assert info.problem is not None and "eerste regel" in info.problem
+    assert info.damaged_line is None
 
 
 def test_resume_counts_downtime_as_meeting_time_by_default(clock):

@@ -5,28 +5,40 @@ A journal without a `finish` event is an interrupted session. Finished
 journals stay, so the log can be regenerated from them (`load`), but move to
 `finished/`: the app looks at every journal in the top folder at each start,
 and that must not grow with every meeting the group ever held.
+
+A damaged journal is listed with the line where the damage begins. `damage`
+says what its good lines and the session's log still hold (see recovery.py);
+only once the timekeeper accepts that does `repair` keep a copy of the damaged
+journal and of the log in `damaged/` and rewrite the journal, clean and
+checksummed, with the recovered entries after the kept lines. Then it resumes
+like any other.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intervisie_tui import paths
 from intervisie_tui.core.clock import Clock
 from intervisie_tui.core.commands import Add, Delete, Finish, SessionError, Start, replay
-from intervisie_tui.core.durable import reason
+from intervisie_tui.core.durable import fsync_dir, reason
 from intervisie_tui.core.journal import (
     SUFFIX,
     Journal,
     JournalContents,
+    JournalDamaged,
     JournalHeader,
+    Salvage,
     ensure_private_dir,
     read_journal,
+    rewrite_journal,
 )
 from intervisie_tui.core.lock import SessionLock, SessionLocked
 from intervisie_tui.core.plan import Plan
@@ -34,6 +46,10 @@ from intervisie_tui.core.runner import SessionRunner
 from intervisie_tui.core.setup import validate_setup
 from intervisie_tui.core.state import Downtime, SessionState
 from intervisie_tui.i18n import t
+
+if TYPE_CHECKING:  # loaded only for a damaged journal
+    from intervisie_tui.core.logbook.entries import LoggedSession
+    from intervisie_tui.core.recovery import JournalDamage
 
 LONG_GAP_SECONDS = 5 * 60
 """A resume after longer away says how much time it counts as meeting time."""
@@ -56,10 +72,17 @@ class SessionInfo:
     """Open in another app instance right now."""
     problem: str | None = None
     """Why the journal cannot be resumed (translated); None when it can."""
+    damaged_line: int | None = None
+    """The first damaged line of a journal that can be resumed once repaired (see `damage`)."""
 
 
 def finished_dir() -> Path:
     return paths.journal_dir() / "finished"
+
+
+def damaged_dir() -> Path:
+    """Copies of damaged journals (and of their logs) as they were before a repair."""
+    return paths.journal_dir() / "damaged"
 
 
 def journal_path(session_id: str) -> Path:
@@ -131,12 +154,15 @@ def _info(path: Path) -> SessionInfo | None:
     if not _ID.match(session_id):
         return None
     in_use = _in_use(session_id)
+    damaged_line: int | None = None
     try:
         contents = read_journal(path)
+    except JournalDamaged as damaged:  # offered all the same: `repair` recovers what it can
+        contents, damaged_line = damaged.salvage.kept, damaged.salvage.first_damaged
     except SessionError as problem:
         return SessionInfo(session_id, path, in_use=in_use, problem=str(problem))
     events = contents.events
-    if any(isinstance(event, Finish) for event in events):
+    if damaged_line is None and any(isinstance(event, Finish) for event in events):
         if not in_use and mend_log(contents):
             archive(session_id)  # its log was behind, or a move failed: done now
         return None
@@ -153,6 +179,7 @@ def _info(path: Path) -> SessionInfo | None:
         last_activity=events[-1].wall if events else header.created,
         entries=adds - deletes,
         in_use=in_use,
+        damaged_line=damaged_line,
     )
 
 
@@ -167,15 +194,22 @@ def _in_use(session_id: str) -> bool:
 
 
 def load(session_id: str) -> tuple[SessionState, list[str]]:
-    """The state of a session as its journal holds it (read only, no lock)."""
-    contents = read_journal(_existing(session_id))
+    """The state of a session as its journal holds it (read only, no lock).
+
+    Of a damaged journal: the state of the lines before the damage, with a warning.
+    """
+    try:
+        contents = read_journal(_existing(session_id))
+    except JournalDamaged as damaged:
+        contents = damaged.salvage.kept
+        contents.warnings.append(str(damaged))
     header = contents.header
     state = replay(header.plan(), header.session_id, contents.events, header.created)
     return state, contents.warnings
 
 
 def resume(
-    session_id: str, clock: Clock, downtime: Downtime = "meeting"
+    session_id: str, clock: Clock, downtime: Downtime = "meeting", log_root: Path | None = None
 ) -> tuple[SessionRunner, list[str]]:
     """Continue an interrupted session; returns the runner and warnings to show.
 
@@ -183,11 +217,16 @@ def resume(
     step ran on) or, with `downtime="pause"`, as a pause. The gap is measured
     from the last journaled moment; a running session journals a heartbeat
     every 30 seconds, so that moment is at most that long before a crash.
+
+    A damaged journal, or one that lacks what its log (in `log_root`, else where
+    the session began) shows, raises JournalDamaged: `damage` and `repair` first.
     """
     path = _existing(session_id)
     lock = lock_for(session_id).acquire()
     try:
-        contents = read_journal(path)
+        contents, salvage, _ = _inspect(path, log_root)
+        if salvage is not None:
+            raise JournalDamaged(salvage)
         if any(isinstance(event, Finish) for event in contents.events):
             raise SessionError("session.already_finished", id=session_id)
         runner = _restore(contents, clock, downtime, lock)
@@ -224,6 +263,117 @@ def _restore(
     except BaseException:
         journal.close()
         raise
+
+
+def damage(session_id: str, log_root: Path | None = None) -> JournalDamage | None:
+    """What a damaged journal still holds, with its log (read only); None when it is whole.
+
+    The log is looked for in `log_root` (a folder chosen now), then where the
+    session began. Raises SessionError when the journal cannot be read at all.
+    """
+    return _inspect(_existing(session_id), log_root)[2]
+
+
+def repair(session_id: str, accepted: JournalDamage, log_root: Path | None = None) -> Path:
+    """Recover a damaged journal as `accepted` (from `damage`) says; returns the copy kept.
+
+    The damaged journal and its log are copied to `damaged_dir()` first; then the
+    journal is rewritten at once: the kept lines, then the recovered entries. If
+    the journal or its log changed since `accepted` was made, or the disk refuses,
+    nothing is changed and SessionError says so.
+    """
+    path = journal_path(session_id)
+    if not path.is_file():
+        raise SessionError("session.not_found", id=session_id)
+    with lock_for(session_id):
+        _, salvage, found = _inspect(path, log_root)
+        if salvage is None or found != accepted:
+            raise SessionError("recovery.changed", id=session_id)
+        from intervisie_tui.core.recovery import recovery_events
+
+        kept = salvage.kept
+        stem = f"{session_id}-line-{accepted.first_damaged}"
+        try:
+            copy = _keep_copy(path, stem, SUFFIX)
+            if accepted.log is not None:
+                _keep_copy(accepted.log, stem, accepted.log.suffix)
+            rewrite_journal(path, kept.header, kept.events + recovery_events(accepted, kept))
+        except OSError as problem:
+            raise SessionError("recovery.failed", error=reason(problem)) from None
+    return copy
+
+
+def _inspect(
+    path: Path, log_root: Path | None
+) -> tuple[JournalContents, Salvage | None, JournalDamage | None]:
+    """A journal, and what is left of it when it is damaged or cut off.
+
+    Cut off: it reads well (perhaps with a torn last line) but its log shows
+    entries it does not hold. The log is written only after the journal, so a
+    crash never leaves it ahead; lines were lost from the journal's end.
+    """
+    try:
+        contents = read_journal(path)
+    except JournalDamaged as damaged:
+        return damaged.salvage.kept, damaged.salvage, _assess(damaged.salvage, log_root)
+    first = contents.last_line + 1
+    cut = Salvage(contents, first, unreadable=int(contents.torn), cut=True)
+    found = _assess(cut, log_root)
+    return (contents, cut, found) if found.recovers else (contents, None, None)
+
+
+def _assess(salvage: Salvage, log_root: Path | None) -> JournalDamage:
+    from intervisie_tui.core.recovery import assess
+
+    return assess(salvage, _session_log(salvage.kept, log_root))
+
+
+def _session_log(contents: JournalContents, log_root: Path | None) -> LoggedSession | None:
+    """The entries the session's own log shows, if a readable log is found."""
+    from intervisie_tui.core.logbook.entries import read_entries
+    from intervisie_tui.core.logbook.naming import group_dir
+    from intervisie_tui.core.logbook.parse import LogParseError
+    from intervisie_tui.core.logbook.writer import session_log
+
+    plan = contents.header.plan()
+    setup = plan.setup
+    began = Path(setup.log_root) if setup.log_root else None
+    folders = dict.fromkeys(group_dir(root, setup.group) for root in (log_root, began))
+    for folder in folders:
+        found = session_log(folder, contents.header.session_id)
+        if found is None:
+            continue
+        try:
+            return read_entries(found, plan)
+        except LogParseError:
+            continue
+    return None
+
+
+def _keep_copy(source: Path, stem: str, suffix: str) -> Path:
+    """A private copy of `source` in `damaged_dir()` under a name not taken yet."""
+    data = source.read_bytes()
+    folder = damaged_dir()
+    ensure_private_dir(folder)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for number in itertools.count(1):
+        target = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+        try:
+            fd = os.open(target, flags, 0o600)
+        except FileExistsError:
+            continue
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            with contextlib.suppress(OSError):
+                target.unlink()
+            raise
+        fsync_dir(folder)
+        return target
+    raise AssertionError("unreachable")
 
 
 def mend_log(contents: JournalContents) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from pydantic import ValidationError
@@ -108,13 +109,14 @@ def parse_log(text: str, path: Path) -> LogRecord:
     front, body = _front(text, path.name)
     items: dict[str, LogItem] = {}
     insights: list[str] = []
-    for section, lines in _list_items(body):
+    for found in list_items(body):
+        lines = found.lines
         if TASK.match(lines[0]):
             item = parse_item(lines, path.name)
             if item is not None:
                 items[item.key] = _merge(items.get(item.key), item)
-        elif section == "insights":
-            insights.append(unescape_lines([lines[0][2:], *lines[1:]]))
+        elif found.section == "insights":
+            insights.append(bullet_text(lines))
     return LogRecord(path, front, tuple(items.values()), tuple(insights))
 
 
@@ -136,11 +138,29 @@ def _section_names() -> dict[str, str]:
     return {t_lang(lang, f"log.h.{key}").casefold(): key for lang in LANGUAGES for key in SECTIONS}
 
 
-def _list_items(body: str) -> list[tuple[str | None, list[str]]]:
-    """Top-level list items with their continuation lines, and the `##` section of each."""
+def bullet_text(lines: list[str]) -> str:
+    """The user text of a plain list item (`- text` and its continuation lines)."""
+    return unescape_lines([lines[0][2:], *lines[1:]])
+
+
+class ListItem(NamedTuple):
+    """A top-level list item with its continuation lines, under the headings above it."""
+
+    section: str | None
+    """The `##` section (a key of SECTIONS), None when unknown."""
+    heading: str
+    """The last `###` heading in that section ("" before the first one)."""
+    subheading: str
+    """The last `####` heading under that `###` heading."""
+    lines: list[str]
+
+
+def list_items(body: str) -> list[ListItem]:
+    """Top-level list items of a log's body, with the headings each one stands under."""
     lines = body.split("\n")
-    found: list[tuple[str | None, list[str]]] = []
+    found: list[ListItem] = []
     section: str | None = None
+    heading = subheading = ""
     fence: str | None = None
     index = 0
     while index < len(lines):
@@ -155,11 +175,16 @@ def _list_items(body: str) -> list[tuple[str | None, list[str]]]:
             fence = opening.group(1)
         elif line.startswith("## "):
             section = _section_names().get(line[3:].strip(" #").casefold())
+            heading = subheading = ""
+        elif line.startswith("### "):
+            heading, subheading = line[4:].strip(), ""
+        elif line.startswith("#### "):
+            subheading = line[5:].strip()
         elif _ITEM_START.match(line):
             end = index
             while end < len(lines) and _continues(lines[end]):
                 end += 1
-            found.append((section, lines[index - 1 : end]))
+            found.append(ListItem(section, heading, subheading, lines[index - 1 : end]))
             index = end
     return found
 

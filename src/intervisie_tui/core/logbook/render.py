@@ -18,7 +18,7 @@ from intervisie_tui.core.logbook.front import LOG_FORMAT, LogFront, dump_front
 from intervisie_tui.core.logbook.items import LogItem, item_key, render_item
 from intervisie_tui.core.logbook.markdown import escape_block, escape_cell, escape_line
 from intervisie_tui.core.method import iter_phases
-from intervisie_tui.core.plan import Step
+from intervisie_tui.core.plan import Plan, Step
 from intervisie_tui.core.setup import OpenItem
 from intervisie_tui.core.state import Entry, SessionState
 from intervisie_tui.i18n import t_lang
@@ -73,16 +73,18 @@ def render_log(
     return dump_front(front) + "\n" + "\n\n".join(b for b in blocks if b) + "\n"
 
 
+def evaluation_steps(plan: Plan) -> list[Step]:
+    """The steps the log shows under its closing `## Evaluatie` section, not under `## Verloop`."""
+    evaluating = {phase.id for _, phase in iter_phases(plan.method.phases) if phase.evaluation}
+    return [s for s in plan.steps if s.kind == "evaluation" or s.phase_id in evaluating]
+
+
 class _Renderer:
     def __init__(self, state: SessionState, front: LogFront) -> None:
         self.state = state
         self.front = front
         self.lang = front.language
-        method = state.plan.method
-        evaluating = {phase.id for _, phase in iter_phases(method.phases) if phase.evaluation}
-        self.evaluation_steps = [
-            s for s in state.plan.steps if s.kind == "evaluation" or s.phase_id in evaluating
-        ]
+        self.evaluation_steps = evaluation_steps(state.plan)
 
     def t(self, key: str, **values: object) -> str:
         return t_lang(self.lang, f"log.{key}", **values)

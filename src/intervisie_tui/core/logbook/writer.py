@@ -132,6 +132,11 @@ def remove_session_log(folder: Path, session_id: str) -> Path | None:
     return own
 
 
+def session_log(folder: Path, session_id: str) -> Path | None:
+    """The log of session `session_id` in `folder`, if it wrote one there."""
+    return _own_file(folder, session_id)
+
+
 def _own_file(folder: Path, session_id: str) -> Path | None:
     """The log this very session wrote before (a crash, a closed terminal), if any."""
     if not session_id:
