@@ -219,3 +219,43 @@ def _assert_every_phase_ran(text: str) -> None:
     for step in steps:
         row = next(r for r in rows if r.startswith(f"| {step.index + 1} | {step.name} |"))
         assert not row.rstrip(" |").endswith("–"), row  # "–" marks a step that never ran
+
+
+def test_a_double_enter_and_typing_during_a_slow_save_keep_every_word(pane, tmp_path):
+    """Bug: with 1 s per fsync the clock froze at each entry and keys typed meanwhile were lost;
+    a quick second Enter crashed the capture bar."""
+    logs = tmp_path / "logs"
+    first, second = "Eerst de feiten, dan de gevoelens", "Wie belt de familie?"
+    root = Path(__file__).resolve().parents[2]
+    start = [
+        *("cd", str(root), "&&", "E2E_FSYNC_SECONDS=0.5", sys.executable),
+        *("-m", "tests.e2e.slow_disk", "run", "incidentmethode", "--group", "Team Noord"),
+        *("--participants", ",".join(PEOPLE), "--role", "inbrenger=An", "--role"),
+        *("voorzitter=Cor", "--role", "tijdbewaker=Bo", "--log-dir", str(logs), "--quiet"),
+    ]
+    pane.line(" ".join(arg if arg == "&&" else shlex.quote(arg) for arg in start))
+    pane.wait_for("Incidentmethode · Team Noord", "stap 1/8:")
+    pane.keys("Space")
+    pane.wait_for(say("status.running"))
+    # one burst, typed while the slow disk is still busy with the first line
+    pane.type("n" + first)
+    pane.keys("Enter", "Enter")
+    pane.type("n" + second)
+    pane.keys("Enter")
+    pane.wait_for(say("capture.saved.note"))
+
+    def both_in_the_log() -> bool:
+        found = list(logs.glob("*/*.md"))
+        return bool(found) and all(n in found[0].read_text(encoding="utf-8") for n in notes)
+
+    notes = (first, second)
+    pane.wait_until(both_in_the_log, "both notes in the log")
+    pane.keys("q")
+    pane.wait_for(say("run.quit_question")[:8])
+    pane.keys("y")
+    pane.wait_for_shell()
+    pane.history()
+    assert not [screen for screen in pane.screens if "Traceback" in screen]
+    assert not list((tmp_path / "state").glob("crash-*.txt"))
+    text = _the_log(logs).read_text(encoding="utf-8")
+    assert f"{first}\n" in text and f"{second}\n" in text

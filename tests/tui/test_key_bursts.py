@@ -102,3 +102,17 @@ async def test_escape_in_a_burst_cancels_and_the_next_key_is_a_command():
     snap = await after_burst("n", *"half", "escape", "space", "i", *"heel", "enter")
     assert texts(snap) == [("insight", "heel")]
     assert snap.paused
+
+
+async def test_text_typed_before_the_field_heard_of_its_focus_is_kept():
+    """Bug (real terminal, slow disk): the field selected what was typed when its focus
+    event came in, and the next key replaced it all: "Eerst de feiten" became "feiten"."""
+    session, _ = make_session()
+    app = RunHarness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        burst(pilot, "n", *"Eerst de")
+        await settle(pilot)  # the field's focus event arrives after those keys
+        burst(pilot, *" feiten", "enter")
+        await settle(pilot)
+        assert texts(session.snapshot()) == [("note", "Eerst de feiten")]

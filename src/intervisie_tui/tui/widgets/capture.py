@@ -57,7 +57,14 @@ class Captured:
 
 
 class CaptureInput(Input):
-    """The bar's field. Enter is the bar's, and typed characters go in at once."""
+    """The bar's field. Enter is the bar's, and typed characters go in at once.
+
+    It never selects its text on focus: the focus event may come after the first
+    keys typed into it, and the next key would then replace them all.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(select_on_focus=False, **kwargs)
 
     def take_key(self, event: events.Key) -> bool:
         """A typed character, inserted now (Input's own rule, without a trip through a queue)."""
