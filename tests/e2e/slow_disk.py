@@ -9,14 +9,18 @@ from __future__ import annotations
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from intervisie_tui.cli import main
+
+if TYPE_CHECKING:
+    from _typeshed import HasFileno
 
 DELAY = float(os.environ.get("E2E_FSYNC_SECONDS", "0.5"))
 _fsync = os.fsync
 
 
-def _slow_fsync(fd: int) -> None:
+def _slow_fsync(fd: int | HasFileno) -> None:
     time.sleep(DELAY)  # the slow disk itself, not a wait in a test
     _fsync(fd)
 
