@@ -249,6 +249,10 @@ def _sessions(report: Report) -> None:
         if info.problem:
             report.item(f"  {info.problem}")
             report.problem(t("doctor.problem.session", id=info.session_id))
+        elif info.damaged_line:
+            damaged = t("recovery.doctor", line=info.damaged_line, id=info.session_id)
+            report.item(f"  {damaged}")
+            report.problem(f"{info.session_id}: {damaged}")
     report.item(t("doctor.session.hint"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
@@ -111,6 +112,9 @@ def resume(
     as_pause: Annotated[
         bool, typer.Option("--as-pause", help=t("cli.help.resume.as_pause"))
     ] = False,
+    accept_damage: Annotated[
+        bool, typer.Option("--accept-damage", help=t("cli.help.resume.accept_damage"))
+    ] = False,
     log_dir: LogDirOption = None,
     lang: LangOption = None,
     sound: SoundOption = "chime",
@@ -134,4 +138,29 @@ def resume(
         resume_id=session_id,
         downtime="pause" if as_pause else "meeting",
     )
+    repair_if_accepted(session_id, config.log_dir, accept_damage)
     open_app(config)
+
+
+def repair_if_accepted(session_id: str, log_root: Path | None, accepted: bool) -> None:
+    """A damaged or cut-off journal: say what a repair keeps and drops, repair only after a yes.
+
+    The yes is `--accept-damage` or an answer typed in the terminal; without a
+    terminal and without the flag, one line refuses and nothing changes.
+    """
+    from intervisie_tui.core.session import journal_damage, repair_session
+
+    try:
+        damage = journal_damage(session_id, log_root)
+    except IntervisieError:
+        return  # the app says what is wrong with this session
+    if damage is None:
+        return
+    if not accepted and not sys.stdin.isatty():
+        raise IntervisieError(t("recovery.cli.refused", id=session_id, line=damage.first_damaged))
+    typer.echo(damage.describe())
+    if not accepted and not typer.confirm(t("recovery.question"), default=False):
+        typer.echo(t("recovery.cli.declined"))
+        raise typer.Exit(1)
+    folder = repair_session(session_id, damage, log_root)
+    typer.echo(t("recovery.repaired", count=damage.recovers, folder=str(folder)))

@@ -240,11 +240,12 @@ class SessionController:
         """Continue an interrupted session; raises IntervisieError when it cannot.
 
         The log goes where the session began unless `log_root` says otherwise.
+        A damaged journal is refused: `journal_damage`, then `repair_session`.
         """
         from intervisie_tui.core import store
         from intervisie_tui.core.logbook.live import LiveLog
 
-        runner, warnings = store.resume(session_id, clock, downtime=downtime)
+        runner, warnings = store.resume(session_id, clock, downtime=downtime, log_root=log_root)
         root = session_log_root(runner.plan.setup, log_root)
         return cls(runner, LiveLog.open(runner.state, root)), warnings
 
@@ -585,3 +586,30 @@ def session_log_root(setup: SessionSetup, chosen: Path | None) -> Path | None:
     if chosen is not None or not setup.log_root:
         return chosen
     return Path(setup.log_root)
+
+
+def journal_damage(session_id: str, log_root: Path | None = None) -> JournalDamage | None:
+    """What a damaged or cut-off journal still holds and what its log brings back; None: whole.
+
+    Read only: nothing changes before `repair_session`. Show `describe()` to the
+    timekeeper and repair only after a yes. Raises IntervisieError when the
+    journal cannot be read at all.
+    """
+    from intervisie_tui.core import store
+
+    return store.damage(session_id, log_root)
+
+
+def repair_session(session_id: str, accepted: JournalDamage, log_root: Path | None = None) -> Path:
+    """The timekeeper said yes: recover as `accepted` says; returns the folder with the copies.
+
+    Refused (IntervisieError, nothing changed) when the files changed since
+    `accepted` was made or the disk says no. Then `resume` as usual.
+    """
+    from intervisie_tui.core import store
+
+    return store.repair(session_id, accepted, log_root).parent
+
+
+if TYPE_CHECKING:  # at the end, with the functions that name it
+    from intervisie_tui.core.recovery import JournalDamage

@@ -7,25 +7,37 @@ to the run screen; anything else opens the setup screen, pre-filled.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
+
 from intervisie_tui.core.method import Method
-from intervisie_tui.core.session import SessionController, waiting_sessions
+from intervisie_tui.core.session import (
+    SessionController,
+    journal_damage,
+    repair_session,
+    waiting_sessions,
+)
 from intervisie_tui.core.setup import SessionSetup, validate_setup
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
-from intervisie_tui.tui.screens.dialogs import Choice, Confirm
+from intervisie_tui.tui.screens.dialogs import Choice, Confirm, Explain
 
 if TYPE_CHECKING:
-    from intervisie_tui.core.session import SessionInfo
+    from intervisie_tui.core.session import JournalDamage, SessionInfo
     from intervisie_tui.tui.app import IntervisieApp
+
+REPAIR_LIST_LINES = 6
+"""Recovered entries named in the repair dialog (the rest as "and n more")."""
 
 
 def open_first_screen(app: IntervisieApp) -> None:
     config = app.config
     if config.resume_id:
-        app.call_later(resume_session, app, config.resume_id, config.downtime)
+        session_id, downtime = config.resume_id, config.downtime
+        app.call_later(resume_or_repair, app, session_id, downtime, lambda: leave_unchanged(app))
         return
     if config.check_interrupted:
         # `run --group X`: only that group's session is in the way
@@ -44,6 +56,8 @@ def offer_resume(app: IntervisieApp, info: SessionInfo) -> None:
         started=f"{info.started:%d-%m %H:%M}" if info.started else "?",
         entries=info.entries,
     )
+    if info.damaged_line:
+        question += "\n\n" + t("recovery.offer_note", line=info.damaged_line)
     choices = [
         ("meeting", t("resume.meeting")),
         ("pause", t("resume.pause")),
@@ -55,12 +69,12 @@ def offer_resume(app: IntervisieApp, info: SessionInfo) -> None:
         # after the dialog has gone, so the next screen gets the focus
         app.call_after_refresh(follow_choice, app, info, choice)
 
-    app.push_screen(Choice(question, choices), answered)
+    app.push_screen(Choice(escape(question), choices), answered)
 
 
 async def follow_choice(app: IntervisieApp, info: SessionInfo, choice: str | None) -> None:
     if choice in ("meeting", "pause"):
-        await resume_session(app, info.session_id, choice)
+        await resume_or_repair(app, info.session_id, choice, lambda: offer_resume(app, info))
         return
     if choice == "discard" and info.entries:
         question = t("resume.discard_confirm", entries=info.entries)
@@ -143,6 +157,53 @@ async def start_session(app: IntervisieApp, method: Method, setup: SessionSetup)
         for warning in opened.warnings:
             app.notify(warning, severity="warning", timeout=8)
     await app.show_run(session)
+
+
+def leave_unchanged(app: IntervisieApp) -> None:
+    """No repair of the session `intervisie resume` named: the app ends, every file as it was."""
+    app.exit(message=t("recovery.cli.declined"), return_code=1)
+
+
+async def resume_or_repair(
+    app: IntervisieApp, session_id: str, downtime: str, declined: Callable[[], None]
+) -> None:
+    """Resume; a damaged or cut-off journal is first explained, and repaired only after a yes.
+
+    After a no (`declined`), every file is as it was.
+    """
+    try:
+        damage = journal_damage(session_id, chosen_log_root(app))
+    except IntervisieError:
+        damage = None  # resume_session says what is wrong
+    if damage is None:
+        await resume_session(app, session_id, downtime)
+        return
+    found = damage
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            app.call_after_refresh(repair_and_resume, app, found, downtime, declined)
+        else:
+            app.call_after_refresh(declined)
+
+    explanation = escape(damage.describe(limit=REPAIR_LIST_LINES))
+    question = escape(t("recovery.question"))
+    dialog = Explain(explanation, question, t("recovery.repair"), t("recovery.not_now"))
+    app.push_screen(dialog, answered)
+
+
+async def repair_and_resume(
+    app: IntervisieApp, damage: JournalDamage, downtime: str, declined: Callable[[], None]
+) -> None:
+    try:
+        folder = repair_session(damage.session_id, damage, chosen_log_root(app))
+    except IntervisieError as problem:
+        app.notify(escape(str(problem)), severity="error", timeout=10)
+        declined()
+        return
+    done = t("recovery.repaired", count=damage.recovers, folder=str(folder))
+    app.notify(escape(done), timeout=10)
+    await resume_session(app, damage.session_id, downtime)
 
 
 async def resume_session(app: IntervisieApp, session_id: str, downtime: str) -> None:

@@ -39,6 +39,6 @@ MESSAGES: dict[str, str] = {
     # command line and doctor
     "recovery.cli.refused": "session {id} is damaged from line {line}; repairing needs a yes: start 'intervisie resume' in a terminal, or pass --accept-damage",
     "recovery.cli.declined": "Nothing was changed.",
-    "recovery.cli.help.accept_damage": "Repair a damaged session without asking (for scripts).",
+    "cli.help.resume.accept_damage": "Repair a damaged session without asking (for scripts).",
     "recovery.doctor": "damaged from line {line}; 'intervisie resume {id}' brings back what is left",
 }

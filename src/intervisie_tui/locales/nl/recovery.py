@@ -39,6 +39,6 @@ MESSAGES: dict[str, str] = {
     # command line and doctor
     "recovery.cli.refused": "sessie {id} is beschadigd vanaf regel {line}; herstellen gaat alleen met een ja: start 'intervisie resume' in een terminal, of geef --accept-damage",
     "recovery.cli.declined": "Er is niets veranderd.",
-    "recovery.cli.help.accept_damage": "Herstel een beschadigde sessie zonder te vragen (voor scripts).",
+    "cli.help.resume.accept_damage": "Herstel een beschadigde sessie zonder te vragen (voor scripts).",
     "recovery.doctor": "beschadigd vanaf regel {line}; 'intervisie resume {id}' haalt terug wat er nog is",
 }

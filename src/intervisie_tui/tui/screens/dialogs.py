@@ -1,9 +1,9 @@
-"""Small modal dialogs: confirm, the keys overview, and a one-line question."""
+"""Small modal dialogs: confirm (after a long explanation, too), the keys overview, a question."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label
 
@@ -22,6 +22,8 @@ class Confirm(TranslatedBindings, ModalScreen[bool]):
     """A yes/no question; `y`/`enter` confirm, `n`/`escape` cancel."""
 
     BINDINGS = bindings(CONFIRM_ACTIONS)
+    FIRST_FOCUS = "yes"
+    """The button that has the focus first (enter presses it)."""
 
     def __init__(self, question: str, yes: str, no: str | None = None) -> None:
         super().__init__()
@@ -29,19 +31,41 @@ class Confirm(TranslatedBindings, ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
+            yield from self.body()
             yield Label(self.question, classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="primary", id="yes")
                 yield Button(self.no, id="no")
 
+    def body(self) -> ComposeResult:
+        """What comes before the question (nothing here)."""
+        yield from ()
+
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one(f"#{self.FIRST_FOCUS}", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+
+class Explain(Confirm):
+    """A yes/no question after a long explanation: the text scrolls, the buttons stay.
+
+    The focus starts on "no": enter alone never says yes to dropping something.
+    """
+
+    FIRST_FOCUS = "no"
+
+    def __init__(self, explanation: str, question: str, yes: str, no: str | None = None) -> None:
+        super().__init__(question, yes, no)
+        self.explanation = explanation
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-explanation"):
+            yield Label(self.explanation)
 
 
 class Choice(TranslatedBindings, ModalScreen[str]):
