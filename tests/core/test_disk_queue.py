@@ -155,3 +155,36 @@ def test_nothing_is_handed_in_after_the_close(background):
     with pytest.raises(OSError):
         queue.append("te laat")
     assert journal.lines == ["een"]
+
+
+class FlakyLog:
+    """A log folder that refuses the first `refusals` writes (kept in `error`, like LiveLog)."""
+
+    def __init__(self, refusals: int) -> None:
+        self.refusals = refusals
+        self.error: str | None = None
+        self.written: list[object] = []
+        self.mended = threading.Event()
+
+    def update(self, state: object) -> None:
+        if self.refusals > 0:
+            self.refusals -= 1
+            self.error = "de schijf is vol"
+            return
+        self.error = None
+        self.written.append(state)
+        self.mended.set()
+
+
+def test_a_log_the_disk_refused_is_written_again_without_a_new_command():
+    journal = RefusingJournal(refusals=0)
+    log = FlakyLog(refusals=2)
+    queue = DiskQueue(journal, log=log, retry_seconds=0.01)  # type: ignore[arg-type]
+    runner = SessionRunner(incident_plan(), fake_clock(), session_id="log-test")
+    runner.start()
+    queue.append("regel")
+    queue.update_log(runner.state)
+    assert log.mended.wait(WAIT)  # the worker tried again on its own until there was room
+    assert log.error is None and len(log.written) == 1
+    queue.close()
+    assert queue.flush(WAIT)

@@ -5,7 +5,9 @@ screen never waits for a disk. One worker thread writes the lines in order
 (each fsynced by the journal), then the log, so the log never shows what the
 journal does not hold. A line the disk refuses stays first in line and is tried
 again (every `retry_seconds`, or at `retry()`): nothing is dropped and nothing
-overtakes it. The session's lock is let go only after the last line is on disk.
+overtakes it. A log the disk refused never holds up the journal; it is written
+again on the same rhythm until it is current, with or without a new command.
+The session's lock is let go only after the last line is on disk.
 
 `saved` counts the lines on disk; a command's line number tells when it is
 saved, so "bewaard" is said only then. With `background=False` the same queue
@@ -67,6 +69,8 @@ class DiskQueue:
         self._changed = threading.Condition()
         self._log_lock = threading.Lock()
         self._retry_seconds = retry_seconds
+        self._last_state: SessionState | None = None
+        """The newest state the log was asked to show: written again while the log is behind."""
         self._wake = False
         self._done = False
         self.appended = 0
@@ -102,12 +106,13 @@ class DiskQueue:
         self._put(_Item("close"))
 
     def retry(self) -> None:
-        """Try a refused write again now (the disk has room again, say)."""
+        """Try a refused write (journal or log) again now (the disk has room again, say)."""
         with self._changed:
             self._wake = True
             self._changed.notify_all()
         if self._thread is None:
             self._drain()
+            self._mend_log()
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until everything handed in is on disk; False if that did not happen in time."""
@@ -153,7 +158,14 @@ class DiskQueue:
     def _work(self) -> None:
         while True:
             with self._changed:
-                self._changed.wait_for(lambda: bool(self._items))
+                behind = self._log_behind
+                wait = self._retry_seconds if behind else None
+                self._changed.wait_for(lambda: bool(self._items) or self._wake, wait)
+                self._wake = False
+                idle = not self._items
+            if idle:
+                self._mend_log()
+                continue
             if self._write_first():
                 if self._done:
                     return
@@ -187,12 +199,24 @@ class DiskQueue:
             self._tell()
         return True
 
+    @property
+    def _log_behind(self) -> bool:
+        return self.log is not None and self.log.error is not None and not self._done
+
+    def _mend_log(self) -> None:
+        """The log failed last time: write the newest state again (the disk may have room)."""
+        state = self._last_state
+        if state is None or not self._log_behind:
+            return
+        self.with_log(lambda log: log.update(state))
+        self._tell()
+
     def _write(self, item: _Item) -> None:
         if item.kind == "line":
             self._journal.append(item.line)
         elif item.kind == "log":
             assert item.state is not None
-            state = item.state
+            state = self._last_state = item.state
             self.with_log(lambda log: log.update(state))  # its trouble is kept in log.error
         else:
             self._finish()
