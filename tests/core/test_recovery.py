@@ -349,3 +349,23 @@ def test_loading_a_damaged_journal_gives_the_good_lines_with_a_warning(clock):
     state, warnings = store.load("s1")
     assert [e.text for e in state.entries] == ["eerste"]
     assert len(warnings) == 1 and "regel 5" in warnings[0]
+
+
+def test_a_full_disk_during_the_repair_leaves_the_journal_as_it_was(clock, monkeypatch):
+    _meeting(clock).close()
+    _cut(_journal(), 4)
+    damaged = _journal().read_bytes()
+    damage = store.damage("s1")
+    assert damage is not None
+
+    def full(*args):
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "replace", full)
+        with pytest.raises(SessionError, match=r"herstellen is mislukt.*schijf"):
+            store.repair("s1", damage)
+    assert _journal().read_bytes() == damaged
+    assert [p.name for p in paths.journal_dir().iterdir() if p.name.endswith(".tmp")] == []
+    assert not store.damaged_dir().exists() or not any(store.damaged_dir().iterdir())
+    assert store.repair("s1", damage).name == "s1-line-5.jsonl"  # once there is room, it goes

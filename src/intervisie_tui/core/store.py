@@ -293,14 +293,18 @@ def repair(session_id: str, accepted: JournalDamage, log_root: Path | None = Non
 
         kept = salvage.kept
         stem = f"{session_id}-line-{accepted.first_damaged}"
+        copies: list[Path] = []
         try:
-            copy = _keep_copy(path, stem, SUFFIX)
+            copies.append(_keep_copy(path, stem, SUFFIX))
             if accepted.log is not None:
-                _keep_copy(accepted.log, stem, accepted.log.suffix)
+                copies.append(_keep_copy(accepted.log, stem, accepted.log.suffix))
             rewrite_journal(path, kept.header, kept.events + recovery_events(accepted, kept))
         except OSError as problem:
+            for copy in copies:  # nothing changed: no copies of a repair that did not happen
+                with contextlib.suppress(OSError):
+                    copy.unlink()
             raise SessionError("recovery.failed", error=reason(problem)) from None
-    return copy
+    return copies[0]
 
 
 def _inspect(
