@@ -76,3 +76,12 @@ def test_the_system_clock_of_this_machine_moves_forward():
     first = clock.monotonic()
     assert clock.monotonic() >= first
     assert clock.source in ("CLOCK_BOOTTIME", "CLOCK_MONOTONIC", "monotonic")
+
+
+def test_the_sleep_meter_reads_a_number_that_never_goes_back():
+    from intervisie_tui.core.clock import sleep_meter
+
+    meter = sleep_meter()
+    first = meter()
+    assert meter() >= first - 0.01  # two clocks read one after the other: a hair of jitter
+    assert sleep_meter("plan9")() == 0.0  # unknown: a suspend goes unnoticed, never a crash

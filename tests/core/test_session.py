@@ -402,3 +402,39 @@ def test_the_log_lists_a_go_around_in_speaking_order_passes_included(clock, tmp_
     anouk, chaima, daan = (text.index(f"- {name}:") for name in ("Anouk", "Chaima", "Daan"))
     assert anouk < chaima < daan
     session.close()
+
+
+def test_a_laptop_that_slept_while_the_clock_ran_is_asked_about(clock):
+    """Bug: a closed lid either froze the countdown or counted as meeting time without a word."""
+    session = SessionController(SessionRunner(incident_plan(), clock))
+    session.start()
+    clock.advance(60)
+    assert session.beat().still is None
+    clock.advance(1)
+    assert session.beat().still is None  # a beat a second later: nothing to ask
+    clock.sleep(12 * 60)  # the lid was closed; the suspend-aware clock counted on
+    snap = session.beat()
+    assert snap.still == pytest.approx(12 * 60)
+    assert snap.remaining < 0  # meanwhile it shows what the room lived through
+    assert session.count_stillness("pause").ok
+    snap = session.snapshot()
+    assert snap.still is None
+    assert snap.remaining == pytest.approx(10 * 60 - 61)  # the sleep came off the clock
+    assert session.runner.state.interruptions[-1].downtime == "pause"
+
+
+def test_meeting_time_keeps_the_clock_and_a_paused_session_is_never_asked(clock):
+    session = SessionController(SessionRunner(incident_plan(), clock))
+    session.start()
+    session.beat()
+    clock.advance(5 * 60)  # a beat long after the last (a test, a stalled app): not a sleep
+    assert session.beat().still is None
+    clock.sleep(5 * 60)
+    assert session.beat().still == pytest.approx(5 * 60)
+    assert session.count_stillness("meeting").ok
+    assert session.snapshot().remaining == pytest.approx(0)
+    assert session.count_stillness("meeting").kind == "refused"  # asked and answered once
+    session.pause()
+    session.beat()
+    clock.sleep(30 * 60)
+    assert session.beat().still is None  # the clock stood still too: nothing to count

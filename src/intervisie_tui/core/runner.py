@@ -192,6 +192,15 @@ class SessionRunner:
         self._require_active()
         self._record(Finish)
 
+    def account_gap(self, gap: float, downtime: Downtime) -> None:
+        """The app stood still for `gap` seconds (the laptop slept) while the clock counted it.
+
+        Recorded like a resume after a crash: as meeting time the clock stays as it is,
+        as a pause the gap is taken off the current step.
+        """
+        self._require_active()
+        self._record(Reopen, gap=max(0.0, gap), downtime=downtime)
+
     # Capture commands: every one journals one event, or raises and writes nothing --
 
     def add_note(self, text: str) -> Entry:

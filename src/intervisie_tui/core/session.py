@@ -43,6 +43,9 @@ if TYPE_CHECKING:  # the log's code is loaded with the session's files, after th
 ResultKind = Literal["done", "refused"]
 _T = TypeVar("_T")
 
+STILL_SECONDS = 60.0
+"""A suspend this long while the clock ran is asked about; a shorter one counts as it ran."""
+
 SLOW_SAVE_SECONDS = 0.5
 """A save that takes longer than this shows on screen (a USB stick, a network drive)."""
 
@@ -131,6 +134,8 @@ class Snapshot:
     """Why the disk refuses the waiting commands (they are tried again)."""
     saving_slowly: bool = False
     """Something waits for the disk longer than a moment, or the disk refuses: show it."""
+    still: float | None = None
+    """Seconds the app stood still while the clock ran (a suspend): meeting time or a pause?"""
 
     @property
     def step(self) -> Step:
@@ -207,6 +212,8 @@ class SessionController:
     _watcher: Callable[[], None] | None = field(default=None, repr=False)
     _told: DiskNews = field(default_factory=DiskNews, repr=False)
     _unsaved_since: float | None = field(default=None, repr=False)
+    _last_slept: float | None = field(default=None, repr=False)
+    _still: float | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.runner.on_disk and self.queue is None:
@@ -381,6 +388,13 @@ class SessionController:
     def decide_followup(self, key: str, decision: FollowUpDecision) -> Result:
         return self._do(lambda: self.runner.decide_followup(key, decision))
 
+    def count_stillness(self, downtime: Downtime) -> Result:
+        """Answer the question of `Snapshot.still`: the gap was meeting time, or a pause."""
+        gap, self._still = self._still, None
+        if gap is None:
+            return Result("refused")
+        return self._do(lambda: self.runner.account_gap(gap, downtime))
+
     def relocate_log(self, folder: str) -> Result:
         """Write the log in another folder from now on."""
         from intervisie_tui.core.logbook.writer import LogWriteError
@@ -458,6 +472,7 @@ class SessionController:
             log_folder=log.folder if log else None,
             log_error=str(log.error) if log and log.error else None,
             session_id=state.session_id,
+            still=self._still,
             **self._saving(),
         )
 
@@ -483,7 +498,16 @@ class SessionController:
         }
 
     def beat(self) -> Snapshot:
-        """The clock's beat: thresholds crossed since the last one, and the state now."""
+        """The clock's beat: thresholds crossed since the last one, and the state now.
+
+        The computer slept since the last beat (a closed lid) while the clock ran:
+        the snapshot asks whether that was meeting time or a pause.
+        """
+        slept = self.runner.clock.slept()
+        last, self._last_slept = self._last_slept, slept
+        running = self.runner.is_running and not self.runner.closed
+        if running and last is not None and self._still is None and slept - last >= STILL_SECONDS:
+            self._still = slept - last
         return self.snapshot(tuple(self.runner.poll_alerts()))
 
     def seconds_to_next_change(self) -> float:

@@ -21,6 +21,7 @@ from textual.timer import Timer
 from intervisie_tui import paths
 from intervisie_tui.core.clock import SystemClock
 from intervisie_tui.core.session import Result, SessionController, Snapshot
+from intervisie_tui.core.state import Downtime
 from intervisie_tui.i18n import set_language, t
 from intervisie_tui.sound import Alerter
 from intervisie_tui.tui.actions import APP_ACTIONS, Action, bindings, palette_entries
@@ -73,6 +74,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
         self._alerter: Alerter | None = None
         self._when_saved: list[tuple[int, str]] = []
         """(journal line, what to say once it is on disk): "bewaard" only when it is."""
+        self._asking_still = False
         self._leaving: str | None = None
         """Asked to end while the disk was behind: the message to end with once it caught up."""
 
@@ -255,10 +257,29 @@ class IntervisieApp(TranslatedBindings, App[None]):
         snapshot = session.beat()
         if snapshot.alerts:
             self.alerter().alert(snapshot.step.sound)
+        if snapshot.still is not None and not self._asking_still:
+            self._ask_about_stillness(snapshot.still)
         target = self.session_screen()
         if target is not None:
             target.post_message(SessionUpdate(snapshot, full=False))
         return snapshot
+
+    def _ask_about_stillness(self, seconds: float) -> None:
+        """The laptop slept while the clock ran: was that meeting time, or a pause?"""
+        from intervisie_tui.tui.screens.dialogs import Choice
+
+        self._asking_still = True
+        question = t("run.still_question", minutes=max(1, round(seconds / 60)))
+        choices = [("meeting", t("run.still_meeting")), ("pause", t("run.still_pause"))]
+
+        def answered(choice: str | None) -> None:
+            self._asking_still = False
+            downtime: Downtime = "pause" if choice == "pause" else "meeting"  # escape: as it ran
+            result = self.command(lambda s: s.count_stillness(downtime))
+            if result.ok and downtime == "pause":
+                self.notify(t("run.still_paused"), timeout=4)
+
+        self.push_screen(Choice(question, choices), answered)
 
     def session_screen(self) -> SessionScreen | None:
         """The top screen that draws the session's clock (a dialog above it does not)."""
