@@ -16,7 +16,9 @@ from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.library import find_method
 from intervisie_tui.core.plan import build_plan
 from intervisie_tui.core.setup import SessionSetup
+from intervisie_tui.keep_awake import KeepAwake
 from tests.cli.conftest import invoke_cli
+from tests.test_keep_awake import FakeSpawn
 
 BROKEN_METHOD = (
     "id: kapot\nname: Kapot\nsource: test\nphases:\n  - name: Stap\n    duration: tien minuten\n"
@@ -37,6 +39,15 @@ def run(capsys, monkeypatch):
         return invoke_cli(capsys, ["--lang", "nl", *args] if "--lang" not in args else list(args))
 
     return invoke
+
+
+@pytest.fixture(autouse=True)
+def keep_awake_found(monkeypatch) -> FakeSpawn:
+    """The doctor tries to keep the laptop awake; here with a fake systemd-inhibit that works."""
+    spawn = FakeSpawn()
+    fake_detect = classmethod(lambda cls, platform=sys.platform, which=None: spawn.awake())
+    monkeypatch.setattr(KeepAwake, "detect", fake_detect)
+    return spawn
 
 
 def _row(out: str, label: str) -> str:
@@ -201,3 +212,35 @@ def test_a_missing_builtin_library_says_to_reinstall(run, tmp_path, monkeypatch)
     assert "0 methodes geladen" in out
     missing = tmp_path / "weg"
     assert f"- de ingebouwde methodes ontbreken in {missing}; installeer intervisie opnieuw" in out
+
+
+def test_the_doctor_tries_keeping_the_laptop_awake_and_says_with_what(run, keep_awake_found):
+    code, out, _ = run("doctor")
+    assert code == 0
+    held = "wordt tegengehouden zolang een sessie loopt (systemd-inhibit)"
+    assert _row(out, "slaapstand") == held
+    assert len(keep_awake_found.started) == 1  # really tried, and let go again
+    assert keep_awake_found.started[0].poll() is not None
+    _, out, _ = run("--lang", "en", "doctor")
+    assert _row(out, "sleep") == "prevented while a session runs (systemd-inhibit)"
+
+
+@pytest.mark.parametrize(
+    ("spawn", "reason"),
+    [
+        (None, "systemd-inhibit niet gevonden"),
+        (FakeSpawn(exit_code=1), "systemd-inhibit stopte meteen (code 1); het mag of kan hier"),
+    ],
+)
+def test_the_doctor_says_why_the_laptop_cannot_be_kept_awake(run, monkeypatch, spawn, reason):
+    missing = KeepAwake(None, problem=("keep_awake.not_found", {"tool": "systemd-inhibit"}))
+    awake = missing if spawn is None else spawn.awake()
+    monkeypatch.setattr(KeepAwake, "detect", classmethod(lambda cls, *args: awake))
+    code, out, _ = run("doctor")
+    assert code == 0
+    assert _row(out, "slaapstand").startswith(f"kan niet worden tegengehouden: {reason}")
+    lines = out.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("  slaapstand "))
+    hint = "(zet de slaapstand van de laptop zelf uit voor een lange sessie)"
+    assert lines[row + 1].strip() == hint
+    assert "Geen problemen gevonden." in out  # a laptop that may sleep is no broken install

@@ -217,6 +217,7 @@ def _terminal(report: Report) -> None:
     report.row(t("doctor.language"), language)
     report.row("", _env_values(LANG_VARS))
     report.row(t("doctor.sound"), _sound())
+    _keep_awake(report)
 
 
 def _env_values(names: tuple[str, ...]) -> str:
@@ -230,6 +231,18 @@ def _sound() -> str:
     if player is None:
         return t("doctor.sound.bell")
     return "winsound" if player.kind == "winsound" else " ".join(player.command)
+
+
+def _keep_awake(report: Report) -> None:
+    from intervisie_tui.keep_awake import KeepAwake
+
+    awake = KeepAwake.detect()
+    if awake.hold():  # really try: the tool can be there and still not be allowed
+        awake.release()
+        report.row(t("doctor.keep_awake"), t("doctor.keep_awake.held", method=awake.method))
+        return
+    report.row(t("doctor.keep_awake"), t("doctor.keep_awake.not_held", reason=awake.unavailable))
+    report.row("", t("doctor.keep_awake.hint"))
 
 
 def _sessions(report: Report) -> None:
