@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -49,12 +50,30 @@ SMALL_METHOD: dict[str, Any] = {
 }
 
 
+class FakeAwake:
+    """Keeps nothing awake; counts what the app asked."""
+
+    def __init__(self) -> None:
+        self.held = threading.Event()
+        self.released = 0
+
+    def hold(self) -> bool:
+        self.held.set()
+        return True
+
+    def release(self) -> None:
+        self.released += 1
+
+
 class RunHarness(IntervisieApp):
     """The real app with `session` on its run screen; the bell counted, not rung."""
 
     def __init__(self, session: SessionController, clock: FakeClock | None = None) -> None:
         clock = clock or session.runner.clock  # type: ignore[assignment]
-        config = AppConfig(sound="bell", clock=clock, check_interrupted=False)
+        self.awake = FakeAwake()
+        config = AppConfig(
+            sound="bell", clock=clock, check_interrupted=False, keep_awake=lambda: self.awake
+        )
         super().__init__(config, session)
         self.bells = 0
 

@@ -9,6 +9,7 @@ session, so two screens can never race for an alert.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
@@ -26,7 +27,7 @@ from intervisie_tui.i18n import set_language, t
 from intervisie_tui.sound import Alerter
 from intervisie_tui.tui.actions import APP_ACTIONS, Action, bindings, palette_entries
 from intervisie_tui.tui.bindings import TranslatedBindings
-from intervisie_tui.tui.config import AppConfig
+from intervisie_tui.tui.config import AppConfig, Awake
 from intervisie_tui.tui.messages import DiskChanged, SessionUpdate
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
         self._when_saved: list[tuple[int, str]] = []
         """(journal line, what to say once it is on disk): "bewaard" only when it is."""
         self._asking_still = False
+        self._awake: Awake | None = None
         self._leaving: str | None = None
         """Asked to end while the disk was behind: the message to end with once it caught up."""
 
@@ -110,6 +112,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
 
         self.session = session
         session.watch_disk(self._disk_changed)
+        self._keep_awake()
         screen = RunScreen(session.snapshot())
         if len(self.screen_stack) > 1:
             await self.switch_screen(screen)
@@ -138,6 +141,8 @@ class IntervisieApp(TranslatedBindings, App[None]):
         self.publish()
         self.restart_beat()
         self._tell_disk_news()  # without a worker thread, the disk has already answered
+        if session.closed:
+            self._let_sleep()
         return result
 
     def say_when_saved(self, result: Result, text: str) -> None:
@@ -336,7 +341,24 @@ class IntervisieApp(TranslatedBindings, App[None]):
 
         return run
 
+    def _keep_awake(self) -> None:
+        """While a session runs the laptop may not fall asleep (where the OS lets us say so).
+
+        Started on a thread of its own: finding out whether the OS agrees takes a moment.
+        """
+        if self._awake is None:
+            from intervisie_tui.keep_awake import KeepAwake
+
+            self._awake = (self.config.keep_awake or KeepAwake.detect)()
+            threading.Thread(target=self._awake.hold, name="keep-awake", daemon=True).start()
+
+    def _let_sleep(self) -> None:
+        if self._awake is not None:
+            awake, self._awake = self._awake, None
+            awake.release()
+
     def on_unmount(self) -> None:
+        self._let_sleep()
         if self.session is not None:
             self.session.close()
             self.session.flush(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from intervisie_tui.core.clock import Clock
 from intervisie_tui.core.method import Method
@@ -39,3 +41,11 @@ class AppConfig:
     """Injected in tests (FakeClock); None means the system clock."""
     check_interrupted: bool = True
     """Offer to resume an interrupted session at start."""
+    keep_awake: Callable[[], Awake] | None = None
+    """Keeps the laptop from sleeping while a session runs; None: the OS's own way
+    (`KeepAwake.detect`). Tests give a fake, so no real inhibitor starts."""
+
+
+class Awake(Protocol):
+    def hold(self) -> bool: ...
+    def release(self) -> None: ...
