@@ -25,6 +25,7 @@ from intervisie_tui.core.logbook.front import dump_yaml
 from intervisie_tui.core.logbook.naming import GROUP_FILE, group_dir
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
+from intervisie_tui.safe_text import visible_data
 
 MAX_GROUP_FILE_BYTES = 1024 * 1024
 Text = Annotated[str, Field(max_length=10_000)]
@@ -118,7 +119,7 @@ def load_group_file(path: Path) -> GroupFile | None:
     if not isinstance(raw, dict):
         raise _error(path, t("group.not_mapping"))
     try:
-        return GroupFile.model_validate(raw)
+        return GroupFile.model_validate(visible_data(raw))  # "\e" in YAML is an ESC
     except ValidationError as problem:
         lines = [
             f"{'.'.join(str(p) for p in err['loc']) or '-'}: {err['msg']}"

@@ -8,6 +8,7 @@ a broken file must not take the other methods, or the app, down with it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -15,14 +16,17 @@ from pydantic import ValidationError
 from intervisie_tui.core.explain import describe, validation_problems
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.method_checks import reference_problems
-from intervisie_tui.core.problems import MethodError, Problem, format_loc, line_column
+from intervisie_tui.core.problems import Loc, MethodError, Problem, format_loc, line_column
 from intervisie_tui.core.yaml_safe import Document, parse_yaml
 from intervisie_tui.i18n import t
+from intervisie_tui.safe_text import shown, unsafe_characters
 
 MAX_BYTES = 1024 * 1024
 """Method files are a few KB; anything over 1 MB is refused before it is parsed."""
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+MAX_SHOWN = 10
+"""Control characters are listed up to this many: a file full of them is one kind of problem."""
 
 
 def load_method_file(path: Path | str) -> Method:
@@ -86,9 +90,11 @@ def _load_text(text: str, source: str) -> tuple[Method, Document]:
         raise MethodError([Problem(source, line, column, "", t("load.binary", offset=nul))])
     if not text.strip():
         raise _whole_file(source, "load.empty")
+    _refuse_control_characters(text, source)
     doc = parse_yaml(text, source)
     if doc.data is None:
         raise _whole_file(source, "load.no_content")
+    _refuse_escaped_control_characters(doc, source)
     if not isinstance(doc.data, dict):
         line, column = doc.position(())
         message = t("load.not_mapping", found=describe(doc.data))
@@ -105,6 +111,43 @@ def _load_text(text: str, source: str) -> tuple[Method, Document]:
     if problems:
         raise MethodError(problems)
     return method, doc
+
+
+def _refuse_control_characters(text: str, source: str) -> None:
+    """An escape sequence or other control character in a method file: refused, with where."""
+    problems = []
+    for offset, char in unsafe_characters(text):
+        if char == "\r" and text.startswith("\n", offset + 1):
+            continue  # a Windows line end
+        line, column = line_column(text, offset)
+        problems.append(Problem(source, line, column, "", t("load.control", char=shown(char))))
+    if problems:
+        raise MethodError(problems[:MAX_SHOWN])
+
+
+def _refuse_escaped_control_characters(doc: Document, source: str) -> None:
+    """The same for a control character written as a YAML escape (`"\\e"`, `"\\x1b"`)."""
+    problems = []
+    for loc, text in _strings(doc.data, ()):
+        found = unsafe_characters(text)
+        if found:
+            line, column = doc.position(loc)
+            message = t("load.control", char=shown(found[0][1]))
+            problems.append(Problem(source, line, column, format_loc(loc), message))
+    if problems:
+        raise MethodError(problems[:MAX_SHOWN])
+
+
+def _strings(data: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(key, loc)
+            yield from _strings(value, (*loc, str(key)))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*loc, index))
 
 
 def _whole_file(source: str, key: str, **values: object) -> MethodError:

@@ -35,6 +35,7 @@ from intervisie_tui.core.setup import SessionSetup
 from intervisie_tui.core.state import Downtime, Entry, FollowUp, FollowUpDecision, Status
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
+from intervisie_tui.safe_text import one_line, visible
 
 if TYPE_CHECKING:  # the log's code is loaded with the session's files, after the first frame
     from intervisie_tui.core.logbook.live import LiveLog
@@ -356,10 +357,10 @@ class SessionController:
         return Result("done", warnings=warnings)
 
     def add_note(self, text: str) -> Result:
-        return self._do(lambda: self.runner.add_note(text))
+        return self._do(lambda: self.runner.add_note(visible(text)))
 
     def add_insight(self, text: str) -> Result:
-        return self._do(lambda: self.runner.add_insight(text))
+        return self._do(lambda: self.runner.add_insight(visible(text)))
 
     def add_action(self, text: str, owner: str = "", due: str = "") -> Result:
         """An action item as typed: the owner matched to a participant, the due date parsed."""
@@ -371,15 +372,17 @@ class SessionController:
         except ValueError:
             when, warnings = None, (t("capture.bad_due", text=due),)
         who = self.participant_name(owner)
-        return self._do(lambda: self.runner.add_action(text, who, when), warnings)
+        return self._do(lambda: self.runner.add_action(visible(text), who, when), warnings)
 
     def speak(self, name: str, text: str) -> Result:
         """Go-around: what `name` said, or, with nothing typed, that they passed."""
         if text.strip():
-            return self._do(lambda: self.runner.add_statement(name, text))
+            return self._do(lambda: self.runner.add_statement(name, visible(text)))
         return self._do(lambda: self.runner.pass_turn(name))
 
     def edit_entry(self, entry_id: str, **changes: object) -> Result:
+        if isinstance(changes.get("text"), str):
+            changes["text"] = visible(str(changes["text"]))
         return self._do(lambda: self.runner.edit_entry(entry_id, **changes))
 
     def delete_entry(self, entry_id: str) -> Result:
@@ -524,7 +527,7 @@ class SessionController:
 
     def participant_name(self, typed: str) -> str | None:
         """`fleur` -> `Fleur` when she is in the room; anyone else as typed; blank: None."""
-        name = " ".join(typed.split())
+        name = one_line(" ".join(typed.split()))
         folded = name.casefold()
         found = (p for p in self.runner.plan.setup.participants if p.casefold() == folded)
         return next(found, name) or None

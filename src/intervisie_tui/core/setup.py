@@ -7,12 +7,14 @@ model that round-trips through JSON.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from intervisie_tui.core.method import Method, Role
+from intervisie_tui.i18n import t
+from intervisie_tui.safe_text import shown, unsafe_characters
 
 MAX_GROUP_NAME = 100
 
@@ -118,9 +120,26 @@ def split_names(text: str) -> tuple[str, ...]:
     return tuple(" ".join(p.split()) for p in parts if p.strip())
 
 
+def _unsafe_text(setup: SessionSetup) -> Iterator[SetupProblem]:
+    """A control character, escape sequence or line break in a name or title: refused.
+
+    They would reach every screen, the log's title block and the next session.
+    """
+    one_line = [("setup.field.group", setup.group), ("setup.field.case", setup.case_title)]
+    one_line += [("setup.field.participant", name) for name in setup.participants]
+    for field, value in one_line:
+        if "\n" in value or "\r" in value:
+            yield SetupProblem("setup.line_break", field=t(field))
+        elif found := unsafe_characters(value):
+            yield SetupProblem("setup.control_character", field=t(field), char=shown(found[0][1]))
+    if found := unsafe_characters(setup.question.replace("\r\n", "\n")):
+        field = t("setup.field.question")
+        yield SetupProblem("setup.control_character", field=field, char=shown(found[0][1]))
+
+
 def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
     """All reasons this setup cannot run with this method (empty list: fine)."""
-    problems: list[SetupProblem] = []
+    problems: list[SetupProblem] = list(_unsafe_text(setup))
     group = setup.group.strip()
     if not group:
         problems.append(SetupProblem("setup.group_empty"))

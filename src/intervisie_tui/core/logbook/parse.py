@@ -23,6 +23,7 @@ from intervisie_tui.core.logbook.items import TASK, LogItem, parse_item
 from intervisie_tui.core.logbook.markdown import unescape_lines
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import LANGUAGES, t, t_lang
+from intervisie_tui.safe_text import visible
 
 MAX_LOG_BYTES = 5 * 1024 * 1024
 SECTIONS = ("question", "agenda", "followup", "steps", "insights", "actions", "evaluation")
@@ -68,7 +69,8 @@ def read_front(path: Path) -> LogFront:
 
 
 def read_text(path: Path) -> str:
-    """The text of a log file, newlines normalised; LogParseError when unreadable."""
+    """The text of a log file, newlines normalised, control characters written out
+    (`safe_text.visible`); LogParseError when unreadable."""
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_LOG_BYTES + 1)
@@ -80,7 +82,8 @@ def read_text(path: Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as problem:
         raise LogParseError(path.name, t("log.parse.not_utf8")) from problem
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # a mailed log may carry escape sequences: from here on they are plain, visible text
+    return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _front(text: str, name: str) -> tuple[LogFront, str]:

@@ -23,6 +23,12 @@ MESSAGES: dict[str, str] = {
     "setup.role_empty": "the role {role} needs at least {min} person (now {count})",
     "setup.role_too_many": "the role {role} is for at most {max} person (now {count})",
     "setup.two_exclusive": "'{name}' cannot hold two of these roles at once",
+    "setup.line_break": "{field} cannot contain a line break: keep it on one line",
+    "setup.control_character": "{field} holds a control character ({char}) that can take over the terminal: remove it",
+    "setup.field.group": "the group's name",
+    "setup.field.case": "the case title",
+    "setup.field.participant": "a participant's name",
+    "setup.field.question": "the question",
     "setup.group_empty": "give the group a name",
     "setup.group_too_long": "the group name is too long (at most {max} characters)",
 }

@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     "load.is_folder": "this is a folder, not a method file",
     "load.unreadable": "the file cannot be read: {reason}",
     "load.utf16": "the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, encoding UTF-8)",
+    "load.control": "control character {char} is not allowed here (it can take over the terminal); remove it",
     "load.binary": "this is not a text file (a NUL byte at offset {offset}); a method is a YAML text file",
     "load.encoding": "the file is not UTF-8 text: byte 0x{byte} at offset {offset} cannot be read; save the file as UTF-8",
     "load.empty": "the file is empty; start with, for example, 'intervisie methods new'",

@@ -23,6 +23,12 @@ MESSAGES: dict[str, str] = {
     "setup.role_empty": "de rol {role} heeft minstens {min} persoon nodig (nu {count})",
     "setup.role_too_many": "de rol {role} is voor hooguit {max} persoon (nu {count})",
     "setup.two_exclusive": "'{name}' kan geen twee van deze rollen tegelijk hebben",
+    "setup.line_break": "{field} mag geen regelovergang bevatten: houd het op één regel",
+    "setup.control_character": "{field} bevat een stuurteken ({char}); dat kan de terminal overnemen: haal het weg",
+    "setup.field.group": "de naam van de groep",
+    "setup.field.case": "de titel van de casus",
+    "setup.field.participant": "een naam van een deelnemer",
+    "setup.field.question": "de hulpvraag",
     "setup.group_empty": "geef de groep een naam",
     "setup.group_too_long": "de naam van de groep is te lang (hooguit {max} tekens)",
 }

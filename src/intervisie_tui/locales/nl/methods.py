@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     "load.is_folder": "dit is een map, geen methodebestand",
     "load.unreadable": "het bestand kan niet gelezen worden: {reason}",
     "load.utf16": "het bestand is opgeslagen als UTF-16; sla het op als UTF-8 (in Kladblok: Opslaan als, codering UTF-8)",
+    "load.control": "stuurteken {char} is hier niet toegestaan (het kan de terminal overnemen); haal het weg",
     "load.binary": "dit is geen tekstbestand (een nul-byte op positie {offset}); een methode is een YAML-tekstbestand",
     "load.encoding": "het bestand is geen UTF-8-tekst: byte 0x{byte} op positie {offset} is onleesbaar; sla het bestand op als UTF-8",
     "load.empty": "het bestand is leeg; begin met bijvoorbeeld 'intervisie methods new'",
