@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -24,6 +25,7 @@ from intervisie_tui.core.clock import SystemClock
 from intervisie_tui.core.session import Result, SessionController, Snapshot
 from intervisie_tui.core.state import Downtime
 from intervisie_tui.i18n import set_language, t
+from intervisie_tui.safe_text import visible
 from intervisie_tui.sound import Alerter
 from intervisie_tui.tui.actions import APP_ACTIONS, Action, bindings, palette_entries
 from intervisie_tui.tui.bindings import TranslatedBindings
@@ -87,6 +89,27 @@ class IntervisieApp(TranslatedBindings, App[None]):
         from intervisie_tui.tui.startup import open_first_screen
 
         open_first_screen(self)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast as plain text: messages quote file names, paths and typed words.
+
+        Written out and never markup (`[/]` in a path would crash the screen).
+        """
+        super().notify(
+            visible(message),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:

@@ -21,6 +21,7 @@ from intervisie_tui.core.logbook import history
 from intervisie_tui.core.method import Method, Phase, Repeat
 from intervisie_tui.core.setup import SessionSetup, split_group
 from intervisie_tui.i18n import get_language, t
+from intervisie_tui.tui.plain import plain
 
 
 def first_sentence(text: str) -> str:
@@ -45,7 +46,9 @@ def method_preview(method: Method) -> RichGroup:
                 add(item.phases, indent + "  ")
             else:
                 optional = f" ({t('setup.optional')})" if item.optional else ""
-                table.add_row("", f"{indent}{item.name}{optional}", format_duration(item.duration))
+                table.add_row(
+                    "", plain(f"{indent}{item.name}{optional}"), format_duration(item.duration)
+                )
 
     add(method.phases, "")
     roles = ", ".join(role.name for role in method.roles)

@@ -11,8 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
-
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.session import (
     SessionController,
@@ -69,7 +67,7 @@ def offer_resume(app: IntervisieApp, info: SessionInfo) -> None:
         # after the dialog has gone, so the next screen gets the focus
         app.call_after_refresh(follow_choice, app, info, choice)
 
-    app.push_screen(Choice(escape(question), choices), answered)
+    app.push_screen(Choice(question, choices), answered)
 
 
 async def follow_choice(app: IntervisieApp, info: SessionInfo, choice: str | None) -> None:
@@ -186,8 +184,8 @@ async def resume_or_repair(
         else:
             app.call_after_refresh(declined)
 
-    explanation = escape(damage.describe(limit=REPAIR_LIST_LINES))
-    question = escape(t("recovery.question"))
+    explanation = damage.describe(limit=REPAIR_LIST_LINES)
+    question = t("recovery.question")
     dialog = Explain(explanation, question, t("recovery.repair"), t("recovery.not_now"))
     app.push_screen(dialog, answered)
 
@@ -198,11 +196,11 @@ async def repair_and_resume(
     try:
         folder = repair_session(damage.session_id, damage, chosen_log_root(app))
     except IntervisieError as problem:
-        app.notify(escape(str(problem)), severity="error", timeout=10)
+        app.notify(str(problem), severity="error", timeout=10)
         declined()
         return
     done = t("recovery.repaired", count=damage.recovers, folder=str(folder))
-    app.notify(escape(done), timeout=10)
+    app.notify(done, timeout=10)
     await resume_session(app, damage.session_id, downtime)
 
 

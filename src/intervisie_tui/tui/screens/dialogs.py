@@ -16,6 +16,7 @@ from intervisie_tui.tui.actions import (
     bindings,
 )
 from intervisie_tui.tui.bindings import TranslatedBindings
+from intervisie_tui.tui.plain import plain
 
 
 class Confirm(TranslatedBindings, ModalScreen[bool]):
@@ -32,7 +33,7 @@ class Confirm(TranslatedBindings, ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield from self.body()
-            yield Label(self.question, classes="dialog-question")
+            yield Label(plain(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="primary", id="yes")
                 yield Button(self.no, id="no")
@@ -65,7 +66,7 @@ class Explain(Confirm):
 
     def body(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-explanation"):
-            yield Label(self.explanation)
+            yield Label(plain(self.explanation))
 
 
 class Choice(TranslatedBindings, ModalScreen[str]):
@@ -80,10 +81,10 @@ class Choice(TranslatedBindings, ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-question")
+            yield Label(plain(self.question), classes="dialog-question")
             with Vertical(classes="dialog-choices"):
                 for value, label in self.choices:
-                    yield Button(label, id=f"choice-{value}", compact=True)
+                    yield Button(plain(label), id=f"choice-{value}", compact=True)
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
@@ -103,7 +104,7 @@ class Ask(TranslatedBindings, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-question")
+            yield Label(plain(self.question), classes="dialog-question")
             # cursor at the end, nothing selected: the first key must not wipe the text
             yield Input(self.value, id="answer", select_on_focus=False)
 

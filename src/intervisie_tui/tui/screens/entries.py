@@ -22,6 +22,7 @@ from intervisie_tui.i18n import t
 from intervisie_tui.tui.actions import ENTRIES_ACTIONS, Action, bindings
 from intervisie_tui.tui.bindings import TranslatedBindings
 from intervisie_tui.tui.messages import SessionUpdate
+from intervisie_tui.tui.plain import plain
 from intervisie_tui.tui.screens.base import app_of
 from intervisie_tui.tui.screens.dialogs import Ask, Confirm
 from intervisie_tui.tui.widgets.keybar import KeyBar
@@ -38,7 +39,9 @@ class EntriesScreen(TranslatedBindings, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="entries-dialog"):
-            yield Label(t("entries.title", step=self.snapshot.step.name), classes="dialog-question")
+            yield Label(
+                plain(t("entries.title", step=self.snapshot.step.name)), classes="dialog-question"
+            )
             yield DataTable(cursor_type="row", id="entries-table")
             yield Label("", id="entries-empty", classes="dialog-hint")
         yield KeyBar()
@@ -64,7 +67,7 @@ class EntriesScreen(TranslatedBindings, ModalScreen[None]):
         for entry in self._entries():
             who = entry.participant or entry.owner
             kind = t(ENTRY_LABELS[entry.kind]) + (f" ({who})" if who else "")
-            table.add_row(kind, entry.text.replace("\n", " ⏎ "), key=entry.id)
+            table.add_row(kind, plain(entry.text.replace("\n", " ⏎ ")), key=entry.id)
         empty = not table.row_count
         self.query_one("#entries-empty", Label).update(t("entries.none") if empty else "")
         if table.row_count:

@@ -16,6 +16,7 @@ from intervisie_tui.i18n import t
 from intervisie_tui.tui.actions import FOLLOWUP_ACTIONS, Action, bindings
 from intervisie_tui.tui.bindings import TranslatedBindings
 from intervisie_tui.tui.messages import SessionUpdate
+from intervisie_tui.tui.plain import plain
 from intervisie_tui.tui.screens.base import app_of
 from intervisie_tui.tui.widgets.keybar import KeyBar
 
@@ -34,7 +35,7 @@ class FollowUpScreen(TranslatedBindings, ModalScreen[None]):
             question = (
                 t("followup.ask_inbrenger", name=previous) if previous else t("followup.title")
             )
-            yield Label(question, classes="dialog-question")
+            yield Label(plain(question), classes="dialog-question")
             yield DataTable(cursor_type="row", id="followup-items")
         yield KeyBar()
 
@@ -57,7 +58,7 @@ class FollowUpScreen(TranslatedBindings, ModalScreen[None]):
         for item in self.snapshot.plan.setup.open_items:
             decision = decided.get(item.key)
             label = t(f"followup.{decision.decision}") if decision else "—"
-            table.add_row(item.text, item.owner or "", label, key=item.key)
+            table.add_row(plain(item.text), plain(item.owner or ""), label, key=item.key)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 

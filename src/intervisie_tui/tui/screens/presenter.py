@@ -11,6 +11,7 @@ from textual.widgets import Static
 from intervisie_tui.core.session import SessionController
 from intervisie_tui.tui import wording
 from intervisie_tui.tui.actions import PRESENTER_ACTIONS, Action, bindings
+from intervisie_tui.tui.plain import plain
 from intervisie_tui.tui.screens.base import SessionScreen, app_of
 from intervisie_tui.tui.widgets.countdown import Countdown
 from intervisie_tui.tui.widgets.prompts import PromptPanel
@@ -36,7 +37,7 @@ class PresenterScreen(SessionScreen):
 
     def draw(self) -> None:
         snap = self.snapshot
-        self.query_one("#presenter-phase", Static).update(wording.phase_heading(snap))
+        self.query_one("#presenter-phase", Static).update(plain(wording.phase_heading(snap)))
         self.query_one(PromptPanel).show(snap.step, snap.spoken, set(snap.passed))
         self.tick()
 

@@ -25,6 +25,7 @@ from intervisie_tui.tui.actions import (
     find,
     help_rows,
 )
+from intervisie_tui.tui.plain import plain
 from intervisie_tui.tui.screens.base import Command, SessionScreen, app_of
 from intervisie_tui.tui.screens.dialogs import Confirm, HelpScreen
 from intervisie_tui.tui.widgets.agenda import Agenda
@@ -95,13 +96,13 @@ class RunScreen(SessionScreen):
     def draw(self) -> None:
         snap = self.snapshot
         step = snap.step
-        self.query_one("#run-title", Static).update(wording.title(snap))
-        self.query_one("#phase-name", Static).update(wording.phase_heading(snap))
+        self.query_one("#run-title", Static).update(plain(wording.title(snap)))
+        self.query_one("#phase-name", Static).update(plain(wording.phase_heading(snap)))
         self.query_one(PromptPanel).show(step, snap.spoken, set(snap.passed))
         recent = wording.recent_entries(snap)
         if step.kind == "followup":
             recent = "\n\n".join(part for part in (wording.followup_text(snap), recent) if part)
-        self.query_one("#recent", Static).update(recent)
+        self.query_one("#recent", Static).update(plain(recent))
         self.query_one(Agenda).show(snap.agenda, snap.index)
         self.tick()
 

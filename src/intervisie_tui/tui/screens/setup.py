@@ -30,6 +30,7 @@ from intervisie_tui.core.setup import SessionSetup, split_names, validate_setup
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.actions import SETUP_ACTIONS, Action, bindings
 from intervisie_tui.tui.config import RunRequest
+from intervisie_tui.tui.plain import plain
 from intervisie_tui.tui.screens.base import BaseScreen
 from intervisie_tui.tui.setup_model import SetupContext, method_preview
 from intervisie_tui.tui.widgets.keybar import KeyBar
@@ -121,7 +122,7 @@ class SetupScreen(BaseScreen):
             if needle and needle not in haystack.casefold():
                 continue
             minutes = round(method.total_seconds / 60)
-            options.add_option(Option(f"{method.name}  ({minutes} min)", id=method.id))
+            options.add_option(Option(plain(f"{method.name}  ({minutes} min)"), id=method.id))
         if options.option_count:
             index = next(
                 (
@@ -202,7 +203,7 @@ class SetupScreen(BaseScreen):
     def _group_changed(self) -> None:
         group = self.query_one("#group", Input).value.strip()
         self.context.select_group(group)
-        self.query_one("#group-info", Static).update(self.context.group_info())
+        self.query_one("#group-info", Static).update(plain(self.context.group_info()))
         self.query_one("#case", Input).suggester = SuggestFromList(
             self.context.topics(), case_sensitive=False
         )
@@ -276,7 +277,7 @@ class SetupScreen(BaseScreen):
         elif self.method is not None:
             problems = [t(p.key, **p.values) for p in validate_setup(setup, self.method)]
         text = "\n".join(f"• {p}" for p in problems)
-        self.query_one("#setup-problems", Static).update(text)
+        self.query_one("#setup-problems", Static).update(plain(text))
         self.query_one("#start", Button).disabled = bool(problems)
         return problems
 

@@ -18,6 +18,7 @@ from intervisie_tui.i18n import get_language, t
 from intervisie_tui.tui import wording
 from intervisie_tui.tui.actions import LOG_ACTIONS, SUMMARY_ACTIONS, Action, bindings
 from intervisie_tui.tui.messages import SessionUpdate
+from intervisie_tui.tui.plain import plain
 from intervisie_tui.tui.screens.base import BaseScreen, app_of
 from intervisie_tui.tui.widgets.keybar import KeyBar
 
@@ -35,7 +36,7 @@ class SummaryScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
             method = self.snapshot.plan.method.name
-            yield Static(t("summary.title", method=method), id="summary-title")
+            yield Static(plain(t("summary.title", method=method)), id="summary-title")
             yield DataTable(show_cursor=False, zebra_stripes=True, id="summary-steps")
             yield Static("", id="summary-entries")
             yield Static("", id="summary-log")
@@ -51,7 +52,7 @@ class SummaryScreen(BaseScreen):
             sign = "+" if diff > 0 else ("-" if diff < 0 else "")
             style = "bold red" if diff > 60 else ""
             table.add_row(
-                row.step.name,
+                plain(row.step.name),
                 format_duration(row.planned),
                 format_elapsed(row.actual),
                 Text(f"{sign}{format_elapsed(abs(diff))}" if diff else "", style=style),

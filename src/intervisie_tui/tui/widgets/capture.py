@@ -22,6 +22,7 @@ from textual.widgets import Input, Label
 
 from intervisie_tui.tui.actions import CAPTURE_BAR_ACTIONS, bindings
 from intervisie_tui.tui.bindings import TranslatedBindings
+from intervisie_tui.tui.plain import plain
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ class CaptureBar(TranslatedBindings, Horizontal):
 
     def _ask(self) -> None:
         field = self._fields[len(self._values)]
-        self.query_one("#capture-label", Label).update(field.label)
+        self.query_one("#capture-label", Label).update(plain(field.label))
         box = self.query_one(CaptureInput)
         at = len(self._values)
         box.value = self._typed[at] if at < len(self._typed) else ""

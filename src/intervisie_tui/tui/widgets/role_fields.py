@@ -18,11 +18,12 @@ from textual.widgets import Input, Label
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.setup import split_names
 from intervisie_tui.i18n import t
+from intervisie_tui.tui.plain import plain
 
 
 def field_row(label: str, widget: Widget) -> Horizontal:
     """A label beside its field: one line each, so the form fits 80x24."""
-    return Horizontal(Label(label, classes="field-label"), widget, classes="field")
+    return Horizontal(Label(plain(label), classes="field-label"), widget, classes="field")
 
 
 class RoleFields(Vertical):
