@@ -19,6 +19,7 @@ from intervisie_tui.core.logbook.front import split_front
 from intervisie_tui.core.logbook.markdown import escape_block, sanitize, unescape_lines
 from intervisie_tui.core.logbook.parse import parse_log
 from intervisie_tui.core.logbook.render import render_log
+from intervisie_tui.safe_text import visible
 from tests.core.logbook_helpers import DUE, PEOPLE, entry, method, setup, state
 
 MD = MarkdownIt("commonmark").enable("table")
@@ -149,7 +150,7 @@ def check_log(text: str, name: str = "Bo") -> None:
     step = " ".join(text.split("\n")).strip()[:200] or "x"
     assert sanitize(step).strip() in [s.strip() for s in shown]  # agenda cell
     record = parse_log(source, Path("x.md"))
-    assert record.front.question == text and record.front.case_title == text
+    assert record.front.question == visible(text) and record.front.case_title == visible(text)
     assert record.insights == (typed,)
     items = {item.text: item for item in record.items}
     assert typed in items and not items[typed].edited

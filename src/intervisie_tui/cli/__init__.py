@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from intervisie_tui.crash import write_crash_report  # re-exported: tui/app.py imports it here
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import LANGUAGES, set_language, t
+from intervisie_tui.safe_text import visible
 
 if TYPE_CHECKING:
     import typer
@@ -46,7 +47,8 @@ def main(argv: list[str] | None = None) -> None:
         retranslate(command)
         command(args=argv, prog_name="intervisie")  # usage errors are handled by typer itself
     except IntervisieError as problem:
-        print(f"{t('error.prefix')}: {problem}", file=sys.stderr)
+        # the message may quote an argument or a file: written out, never raw
+        print(f"{t('error.prefix')}: {visible(str(problem))}", file=sys.stderr)
         sys.exit(problem.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)

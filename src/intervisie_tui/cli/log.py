@@ -22,6 +22,7 @@ from intervisie_tui.core.logbook.importer import import_log
 from intervisie_tui.core.logbook.naming import group_dir
 from intervisie_tui.core.logbook.parse import LogRecord, read_log, read_text
 from intervisie_tui.core.logbook.share import share_markdown
+from intervisie_tui.safe_text import visible
 from intervisie_tui.errors import IntervisieError, UsageProblem
 from intervisie_tui.i18n import t
 
@@ -126,9 +127,10 @@ def show_log(
     body = parts[1] if parts else ""
     from rich.console import Console
     from rich.markdown import Markdown
+    from rich.text import Text
 
     console = Console()
-    console.print(f"[dim]{path}[/dim]", highlight=False)
+    console.print(Text(visible(str(path)), style="dim"), highlight=False)  # `[/]` is a name
     console.print(Markdown(body))
 
 

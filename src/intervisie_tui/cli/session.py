@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 
 from intervisie_tui.cli.common import app, or_root, state
-from intervisie_tui.core.setup import split_names
-from intervisie_tui.errors import IntervisieError
+from intervisie_tui.core.setup import split_names, text_problems
+from intervisie_tui.errors import IntervisieError, UsageProblem
 from intervisie_tui.i18n import set_language, t
 from intervisie_tui.sound import SOUND_MODES
 
@@ -94,11 +94,14 @@ def run(
 
     config = make_config(lang, methods, log_dir, sound, quiet)
     entry = find_method(method, config.methods_dirs)  # a typo ends here, in one line
+    names = split_names(participants or "")
+    for problem in text_problems(group or "", case, names, question):  # before any screen
+        raise UsageProblem(t(problem.key, **problem.values))
     request = RunRequest(
         method_id=method,
         method=entry.method,
         group=group,
-        participants=split_names(participants or ""),
+        participants=names,
         roles=parse_roles(role or []),
         case_title=case,
         question=question,

@@ -120,26 +120,31 @@ def split_names(text: str) -> tuple[str, ...]:
     return tuple(" ".join(p.split()) for p in parts if p.strip())
 
 
-def _unsafe_text(setup: SessionSetup) -> Iterator[SetupProblem]:
+def text_problems(
+    group: str = "", case_title: str = "", participants: Sequence[str] = (), question: str = ""
+) -> Iterator[SetupProblem]:
     """A control character, escape sequence or line break in a name or title: refused.
 
     They would reach every screen, the log's title block and the next session.
+    The question may have several lines, but no control characters either.
     """
-    one_line = [("setup.field.group", setup.group), ("setup.field.case", setup.case_title)]
-    one_line += [("setup.field.participant", name) for name in setup.participants]
+    one_line = [("setup.field.group", group), ("setup.field.case", case_title)]
+    one_line += [("setup.field.participant", name) for name in participants]
     for field, value in one_line:
         if "\n" in value or "\r" in value:
             yield SetupProblem("setup.line_break", field=t(field))
         elif found := unsafe_characters(value):
             yield SetupProblem("setup.control_character", field=t(field), char=shown(found[0][1]))
-    if found := unsafe_characters(setup.question.replace("\r\n", "\n")):
+    if found := unsafe_characters(question.replace("\r\n", "\n")):
         field = t("setup.field.question")
         yield SetupProblem("setup.control_character", field=field, char=shown(found[0][1]))
 
 
 def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
     """All reasons this setup cannot run with this method (empty list: fine)."""
-    problems: list[SetupProblem] = list(_unsafe_text(setup))
+    problems = list(
+        text_problems(setup.group, setup.case_title, setup.participants, setup.question)
+    )
     group = setup.group.strip()
     if not group:
         problems.append(SetupProblem("setup.group_empty"))

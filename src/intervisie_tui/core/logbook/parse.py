@@ -23,7 +23,7 @@ from intervisie_tui.core.logbook.items import TASK, LogItem, parse_item
 from intervisie_tui.core.logbook.markdown import unescape_lines
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import LANGUAGES, t, t_lang
-from intervisie_tui.safe_text import visible
+from intervisie_tui.safe_text import visible, visible_data
 
 MAX_LOG_BYTES = 5 * 1024 * 1024
 SECTIONS = ("question", "agenda", "followup", "steps", "insights", "actions", "evaluation")
@@ -100,7 +100,7 @@ def _front(text: str, name: str) -> tuple[LogFront, str]:
     if not isinstance(data, dict):
         raise LogParseError(name, t("log.parse.no_front"))
     try:
-        return LogFront.model_validate(data), body
+        return LogFront.model_validate(visible_data(data)), body  # "\e" in YAML is an ESC
     except ValidationError as problem:
         first = problem.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "-"
