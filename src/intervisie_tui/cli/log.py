@@ -21,10 +21,10 @@ from intervisie_tui.core.logbook.history import GroupHistory, group_folders, loa
 from intervisie_tui.core.logbook.importer import import_log
 from intervisie_tui.core.logbook.naming import group_dir
 from intervisie_tui.core.logbook.parse import LogRecord, read_log, read_text
-from intervisie_tui.core.logbook.share import share_markdown
-from intervisie_tui.safe_text import visible
+from intervisie_tui.core.logbook.share import SharedText, load_context, share_text
 from intervisie_tui.errors import IntervisieError, UsageProblem
 from intervisie_tui.i18n import t
+from intervisie_tui.safe_text import one_line, visible
 
 log_app = typer.Typer(no_args_is_help=True, help=t("cli.help.log"))
 app.add_typer(log_app, name="log")
@@ -144,22 +144,92 @@ def export_log(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help=t("cli.help.log.export.output"))
     ] = None,
+    check: Annotated[bool, typer.Option("--check", help=t("cli.help.log.export.check"))] = False,
+    redact: Annotated[
+        list[str] | None,
+        typer.Option("--redact", metavar="WORD", help=t("cli.help.log.export.redact")),
+    ] = None,
+    allow: Annotated[
+        list[str] | None,
+        typer.Option("--allow", metavar="WORD", help=t("cli.help.log.export.allow")),
+    ] = None,
+    log_dir: Annotated[
+        Path | None,
+        typer.Option("--log-dir", help=t("cli.help.log.export.log_dir"), callback=or_root),
+    ] = None,
 ) -> None:
-    """A summary to share: method, date, insights and action items; no case, no names."""
+    """A summary to share: method, date, insights and action items; no case, no names.
+
+    Every name the group's history knows is replaced (core/logbook/share.py). With
+    --check the text is shown first, what still looks like a name between >> <<,
+    and the command fails while anything does; with --output it then writes only
+    a clean text.
+    """
     if not share:
         # one translated line, not click's English "Invalid value for --share"
         raise UsageProblem(t("cli.log.share_required"))
-    text = share_markdown(read_log(_existing(file)), keep_names=keep_names)
+    record = read_log(_existing(file))
+    context = load_context(record, log_dir)
+    for skipped in context.skipped:
+        typer.echo(
+            one_line(t("cli.log.skipped", name=skipped.name, reason=skipped.reason)), err=True
+        )
+    shared = share_text(
+        record, context, keep_names=keep_names, redact=redact or (), allow=allow or ()
+    )
+    words = shared.suspect_words()
+    if check:
+        _print_marked(shared)
+        if words:
+            typer.echo(one_line(_count(words, "cli.share.suspects")), err=True)
+            raise typer.Exit(1)
+        if output is None:
+            typer.echo(t("cli.share.clean"))
+            return
+    elif words:
+        typer.echo(one_line(_count(words, "cli.share.warning")), err=True)
     if output is None:
-        typer.echo(text, nl=False)
+        typer.echo(shared.text, nl=False)
         return
     try:
-        written = atomic_write(output, text, new=True)
+        written = atomic_write(output, shared.text, new=True)
     except OSError as problem:
         raise LogWriteError(output.parent, problem) from problem
     if not written:
-        raise IntervisieError(t("cli.log.output_exists", path=str(output)))
-    typer.echo(t("cli.log.exported", path=str(output)))
+        raise IntervisieError(t("cli.log.output_exists", path=one_line(str(output))))
+    typer.echo(one_line(t("cli.log.exported", path=str(output))))
+
+
+def _count(words: list[str], key: str) -> str:
+    """`key_one` or `key` with the count and the first words."""
+    shown = ", ".join(words[:10]) + (", …" if len(words) > 10 else "")
+    return t(f"{key}_one" if len(words) == 1 else key, count=len(words), words=shown)
+
+
+def _print_marked(shared: SharedText) -> None:
+    """The shared text, replacements in colour, suspects between >> << (and reversed)."""
+    from rich.console import Console
+    from rich.text import Text
+
+    text = Text()
+    position = 0
+    marks = sorted(
+        [(m, "replaced") for m in shared.replaced] + [(m, "suspect") for m in shared.suspects],
+        key=lambda pair: pair[0].start,
+    )
+    for mark, what in marks:
+        text.append(shared.text[position : mark.start])
+        word = shared.text[mark.start : mark.end]
+        if what == "suspect":
+            opening, closing = t("cli.share.mark_open"), t("cli.share.mark_close")
+            text.append(f"{opening}{word}{closing}", style="bold reverse")
+        else:
+            text.append(word, style="green")
+        position = mark.end
+    text.append(shared.text[position:])
+    # a Text is never read as markup; the shared text has no control or bidi character
+    # left (share.clean_text, markdown.sanitize), so the marks keep their places
+    Console(highlight=False, soft_wrap=True).print(text, end="")
 
 
 @log_app.command("import", help=t("cli.help.log.import"))
