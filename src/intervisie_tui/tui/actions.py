@@ -245,3 +245,9 @@ CHOICE_ACTIONS = (
 )
 ASK_ACTIONS = (Action("cancel", "escape", "dismiss(None)", "key.no", footer=False),)
 HELP_ACTIONS = (Action("close", "escape,question_mark,q", "dismiss", "key.close", footer=False),)
+
+SHARE_REVIEW_ACTIONS = (
+    Action("save_share", "ctrl+s", "save", "share.review.key.save", priority=True),
+    Action("cancel_share", "escape", "cancel", "share.review.key.cancel", key_display="esc"),
+)
+"""The review before sharing: the field takes every other key (a word to hide, enter)."""
