@@ -1,4 +1,7 @@
-"""The crash report: written, private, never over another file, importable from anywhere."""
+"""The crash report: written, private, never over another file, importable from anywhere.
+
+More on its modes under umask 000 in tests/core/test_file_modes.py.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +26,9 @@ class _Fixed(datetime):
         return cls(2026, 3, 2, 19, 30, 5)
 
 
-NAME = "crash-20260302-193005.txt"
+TOKENS = ("a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2", "c3c3c3c3c3c3c3c3")
+"""The random parts of the names, in the order `paths._token` gives them."""
+NAME = f"crash-20260302-193005-{TOKENS[0]}.txt"
 
 
 def _failure() -> BaseException:
@@ -40,6 +45,8 @@ def _failure() -> BaseException:
 @pytest.fixture
 def fixed_time(monkeypatch):
     monkeypatch.setattr(crash, "datetime", _Fixed)
+    tokens = iter(TOKENS)
+    monkeypatch.setattr(paths, "_token", lambda: next(tokens))
 
 
 def test_the_report_holds_the_version_and_the_traceback(fixed_time):
@@ -69,7 +76,7 @@ def test_an_existing_state_folder_is_made_private():
 def test_a_second_report_in_the_same_second_gets_its_own_file(fixed_time):
     first = crash.write_crash_report(_failure())
     second = crash.write_crash_report(ValueError("nog een"))
-    assert first != second and second.endswith("crash-20260302-193005-2.txt")
+    assert first != second and second.endswith(f"crash-20260302-193005-{TOKENS[1]}.txt")
     assert "de klok liep vast" in Path(first).read_text(encoding="utf-8")
     assert "nog een" in Path(second).read_text(encoding="utf-8")
 
@@ -82,7 +89,7 @@ def test_the_report_never_follows_a_symlink(fixed_time, tmp_path):
     (paths.state_dir() / NAME).symlink_to(target)
     where = crash.write_crash_report(_failure())
     assert target.read_text(encoding="utf-8") == "van iemand anders"
-    assert where.endswith("-2.txt") and not Path(where).is_symlink()
+    assert where.endswith(f"-{TOKENS[1]}.txt") and not Path(where).is_symlink()
 
 
 def test_a_state_folder_that_cannot_be_made_gives_a_dash(tmp_path, monkeypatch):

@@ -129,7 +129,7 @@ def test_a_folder_that_cannot_be_written_raises_log_write_error(tmp_path, monkey
     def refuse(*_args, **_kwargs):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files, "create_unique_private_file", refuse)
     with pytest.raises(LogWriteError) as caught:
         LogWriter(tmp_path / "logs").write(running())
     assert words in str(caught.value) and str(tmp_path / "logs") in str(caught.value)
@@ -158,19 +158,14 @@ def test_a_file_where_the_folder_should_be_raises_log_write_error(tmp_path):
 
 def test_relocate_writes_everything_to_the_new_folder(tmp_path, monkeypatch):
     writer = LogWriter(tmp_path / "kapot")
-    real_mkstemp = files.tempfile.mkstemp
+    real_create = files.create_unique_private_file
 
-    def broken_here(
-        suffix: str | None = None,
-        prefix: str | None = None,
-        dir: Path | None = None,
-        text: bool = False,
-    ) -> tuple[int, str]:
-        if str(dir).startswith(str(tmp_path / "kapot")):
+    def broken_here(folder: Path, prefix: str, suffix: str) -> tuple[int, Path]:
+        if str(folder).startswith(str(tmp_path / "kapot")):
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real_mkstemp(suffix, prefix, dir, text)
+        return real_create(folder, prefix, suffix)
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", broken_here)
+    monkeypatch.setattr(files, "create_unique_private_file", broken_here)
     with pytest.raises(LogWriteError):
         writer.write(running(entry(1, "note", 1, "niet kwijt")))
     path = writer.relocate(tmp_path / "usb")

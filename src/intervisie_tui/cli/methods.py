@@ -8,6 +8,7 @@ see benchmarks/methods_list.py. Known problems leave as IntervisieError
 from __future__ import annotations
 
 import json
+import os
 import re
 from importlib.resources import files
 from pathlib import Path
@@ -152,11 +153,16 @@ def new(
     name = method_id.replace("-", " ").replace("_", " ").capitalize()
     text = template.replace("__ID__", method_id).replace("__NAME__", name)
     text = text.replace("__PATH__", str(target))
+    from intervisie_tui.core.logbook.files import atomic_write  # only here: keeps `list` lean
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8", newline="\n") as handle:
+        # created like every file of the app (0700 folders, a new 0600 file); the
+        # schema next to it is rewritten atomically and keeps the mode it has
+        paths.make_private_dir(folder)
+        fd = paths.create_private_file(target)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-        (folder / SCHEMA_FILE).write_text(schema_text(), encoding="utf-8", newline="\n")
+        atomic_write(folder / SCHEMA_FILE, schema_text(), keep_mode=True)
     except FileExistsError:
         raise IntervisieError(t("methods.new.exists", path=target)) from None
     except OSError as error:

@@ -129,14 +129,18 @@ def load_group_file(path: Path) -> GroupFile | None:
 
 
 def save_group_file(path: Path, group: GroupFile) -> None:
-    """Write `group` atomically, keeping the comment lines at the top of the old file."""
+    """Write `group` atomically, keeping the comment lines at the top of the old file.
+
+    The file is the group's, not the app's: it keeps its mode (a group file on
+    a team drive stays readable for the team) and, where the OS allows, owner.
+    """
     header = _header_comments(path)
     data = group.model_dump(mode="python", exclude_defaults=True)
     data = {"name": group.name, **data}
     body = dump_yaml(data)
     try:
         ensure_dir(path.parent)
-        atomic_write(path, header + body)
+        atomic_write(path, header + body, keep_mode=True)
     except OSError as problem:
         raise LogWriteError(path.parent, problem) from problem
 

@@ -337,7 +337,8 @@ def rewrite_journal(path: Path, header: JournalHeader, events: list[Event]) -> N
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create `folder` readable by the owner only (chmod is best effort on Windows)."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):
-        folder.chmod(0o700)
+    """Create `folder` (and missing parents) readable by the owner only, whatever the umask.
+
+    The app's own state folder: made 0700 even if it existed (paths.make_private_dir).
+    """
+    paths.make_private_dir(folder, own=True)

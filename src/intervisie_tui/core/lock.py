@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from intervisie_tui.core.commands import SessionError
+from intervisie_tui.paths import create_private_file
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -45,6 +46,25 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+def _open_lock_file(path: Path) -> int:
+    """The lock file: created private (0600, never through a symlink) or the existing one.
+
+    An existing lock file is opened without following a symlink (O_NOFOLLOW,
+    POSIX): a link planted at its name makes the lock fail with one message.
+    """
+    existing = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    for _ in range(3):  # created or removed by another process in between: look again
+        try:
+            return create_private_file(path, os.O_RDWR)
+        except FileExistsError:
+            pass
+        try:
+            return os.open(path, existing)
+        except FileNotFoundError:
+            continue
+    return os.open(path, existing)
+
+
 class SessionLocked(SessionError):
     """Another app instance (or another runner in this one) has the session open."""
 
@@ -66,7 +86,7 @@ class SessionLock:
         if self._fd is not None:
             return self
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+            fd = _open_lock_file(self.path)
         except OSError as problem:
             raise SessionError("session.lock_failed", id=self.session_id, error=problem) from None
         try:
