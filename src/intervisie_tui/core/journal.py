@@ -35,7 +35,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -256,8 +255,7 @@ class Journal:
     def create(cls, path: Path, header: JournalHeader) -> Journal:
         """Make a new journal with its header (refuses to overwrite an existing one)."""
         ensure_private_dir(path.parent)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | getattr(os, "O_BINARY", 0)
-        fd = os.open(path, flags, 0o600)
+        fd = paths.create_private_file(path, os.O_WRONLY | os.O_APPEND)  # 0600, whatever the umask
         journal = cls(path, fd, 0)
         try:
             journal.append(header.model_dump_json())
@@ -323,7 +321,7 @@ def rewrite_journal(path: Path, header: JournalHeader, events: list[Event]) -> N
     header = header.model_copy(update={"format": JOURNAL_FORMAT})
     lines = [header.model_dump_json(), *(event.model_dump_json() for event in events)]
     data = b"".join(seal(line.encode("utf-8")) + b"\n" for line in lines)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+    fd, temp = paths.create_unique_private_file(path.parent, f".{path.stem}.", ".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -359,11 +359,10 @@ def _keep_copy(source: Path, stem: str, suffix: str) -> Path:
     data = source.read_bytes()
     folder = damaged_dir()
     ensure_private_dir(folder)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for number in itertools.count(1):
         target = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
         try:
-            fd = os.open(target, flags, 0o600)
+            fd = paths.create_private_file(target)
         except FileExistsError:
             continue
         try:
