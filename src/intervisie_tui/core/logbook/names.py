@@ -203,7 +203,7 @@ Key = tuple[str, str, int]
 """A form's folded key, its first word, and how many words it has."""
 
 
-def person_forms(name: str) -> Iterator[tuple[Key, int]]:
+def person_forms(name: str) -> list[tuple[Key, int]]:
     """(form, rank) for one person's name: the whole name (0), first name and surname (1),
     the parts (2); folded, each once.
 
@@ -216,11 +216,15 @@ def person_forms(name: str) -> Iterator[tuple[Key, int]]:
     return folded_forms(fold(" ".join(name.split())))
 
 
-def folded_forms(folded: str) -> Iterator[tuple[Key, int]]:
+def folded_forms(folded: str) -> list[tuple[Key, int]]:
     """`person_forms` of a name already folded, with single spaces."""
     if folded.replace(" ", "").isalnum():  # the common case: words and single spaces only
-        yield from _plain_forms(folded.split(" "))
-        return
+        return _plain_forms(folded.split(" "))
+    return list(_marked_forms(folded))
+
+
+def _marked_forms(folded: str) -> Iterator[tuple[Key, int]]:
+    """`person_forms` of a name with hyphens, apostrophes or full stops in it."""
     pieces = _PIECES.split(folded)
     words = pieces[1::2]
     if not words:
@@ -244,34 +248,36 @@ def folded_forms(folded: str) -> Iterator[tuple[Key, int]]:
             yield key, rank
 
 
-def _plain_forms(words: list[str]) -> Iterator[tuple[Key, int]]:
-    """`person_forms` of a name of plain words (no hyphen, apostrophe or full stop)."""
+def _plain_forms(words: list[str]) -> list[tuple[Key, int]]:
+    """`person_forms` of a name of plain words (no hyphen, apostrophe or full stop).
+
+    A list, not a generator: this runs for every name, and appending is cheaper.
+    """
     if len(words) > MAX_FORM_WORDS:
-        yield from (
-            ((w, w, 1), 2) for w in dict.fromkeys(words) if len(w) > 1 and w not in PARTICLES
-        )
-        return
+        parts = [w for w in dict.fromkeys(words) if len(w) > 1 and w not in PARTICLES]
+        return [((w, w, 1), 2) for w in parts]
     first, rest = words[0], words[1:]
-    yield (" ".join(words), first, len(words)), 0
+    forms: list[tuple[Key, int]] = [((" ".join(words), first, len(words)), 0)]
     if not rest:
-        return
+        return forms
     named = first not in PARTICLES
     if named:
-        yield (first, first, 1), 1
+        forms.append(((first, first, 1), 1))
     surname = " ".join(rest)
-    yield (surname, rest[0], len(rest)), 1
+    forms.append(((surname, rest[0], len(rest)), 1))
     core = 0
     while core < len(rest) and rest[core] in PARTICLES:
         core += 1
     if 0 < core < len(rest):
-        yield (" ".join(rest[core:]), rest[core], len(rest) - core), 1
+        forms.append(((" ".join(rest[core:]), rest[core], len(rest) - core), 1))
     if named:
-        yield (f"{first[0]}. {surname}", first[0], len(rest) + 1), 1
+        forms.append(((f"{first[0]}. {surname}", first[0], len(rest) + 1), 1))
     done = {first, rest[core] if core < len(rest) and len(rest) - core == 1 else ""}
     for word in rest:
         if len(word) > 1 and word not in PARTICLES and word not in done:
             done.add(word)
-            yield (word, word, 1), 2
+            forms.append(((word, word, 1), 2))
+    return forms
 
 
 def _join(groups: list[list[str]], dehyphen: bool = False) -> Key:

@@ -31,6 +31,7 @@ redacted words are still replaced.
 from __future__ import annotations
 
 import contextlib
+import gc
 import re
 import unicodedata
 from bisect import bisect_right
@@ -181,6 +182,36 @@ def share_text(
     allow: Iterable[str] = (),
 ) -> SharedText:
     """The summary as Markdown, with its replacements and suspects marked."""
+    with _collector_paused():
+        return _share_text(record, context, keep_names, redact, allow)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the name index is built and used.
+
+    The index is hundreds of thousands of small tuples without cycles; Python's
+    collector would walk the growing heap again and again (a third of the time at
+    100,000 names, benchmarks/README.md). Reference counting still frees
+    everything; the collector runs again afterwards as before.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _share_text(
+    record: LogRecord,
+    context: ShareContext | Sequence[LogRecord] | None,
+    keep_names: bool,
+    redact: Iterable[str],
+    allow: Iterable[str],
+) -> SharedText:
     if context is None:
         context = ShareContext()
     elif not isinstance(context, ShareContext):
@@ -273,11 +304,12 @@ class _Names:
         for number, name in enumerate(inbrengers, 1):
             label = role if len(inbrengers) == 1 else f"{role} {number}"
             labels.setdefault(fold(_person(clean_text(name))), Target(label, "inbrenger"))
+        member = t_lang(self.lang, "share.member")  # "Lid {number}", filled in below
         number = 0
         for key in people:
             if key not in labels:
                 number += 1
-                labels[key] = Target(t_lang(self.lang, "share.member", number=number), "member")
+                labels[key] = Target(member.format(number=number), "member")
         kept = Target("", KEPT)
         for key, target in labels.items():
             self.index.add_person(key, kept if self.keep else target, folded=True)
