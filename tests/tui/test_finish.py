@@ -48,3 +48,27 @@ async def test_a_finish_the_disk_refuses_is_kept_until_it_is_saved(monkeypatch):
         assert session.queue is not None and session.queue.finished
     archived = store.finished_dir() / f"{session.runner.session_id}.jsonl"
     assert archived.is_file()
+
+
+async def test_the_summary_offers_a_review_before_sharing_without_names(monkeypatch, tmp_path):
+    from intervisie_tui.tui.screens.share_review import ShareReviewScreen
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    session = new_focus_session()
+    app = RunHarness(session)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "n", *"Bo twijfelde", "enter")
+        while not session.snapshot().is_last_step:
+            await pilot.press("right")
+        await pilot.press("right", "y")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await saved(pilot)
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, ShareReviewScreen))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+    (shared,) = tmp_path.glob("*-gedeeld.md")
+    text = shared.read_text(encoding="utf-8")
+    assert "Team Noord" not in text and "Bo " not in text
+    assert any("gedeeld.md" in n.message for n in app._notifications)

@@ -210,6 +210,7 @@ SETUP_ACTIONS = (
 
 SUMMARY_ACTIONS = (
     Action("open_log", "o", "open_log", "key.open_log"),
+    Action("share", "s", "share", "key.share"),
     Action("close_app", "q", "close_app", "key.close_app"),
 )
 

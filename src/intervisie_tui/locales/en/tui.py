@@ -40,6 +40,9 @@ MESSAGES: dict[str, str] = {
     "key.suggest_roles": "Suggest roles",
     "key.close_app": "Quit",
     "key.open_log": "Open log",
+    "key.share": "Share without names",
+    "summary.shared": "Summary without names saved in {path}",
+    "summary.shared_suffix": "shared",
     "palette.key": "Key: {key}",
     "palette.placeholder": "Search for an action…",
     # names

@@ -40,6 +40,9 @@ MESSAGES: dict[str, str] = {
     "key.suggest_roles": "Rollen voorstellen",
     "key.close_app": "Afsluiten",
     "key.open_log": "Verslag openen",
+    "key.share": "Delen zonder namen",
+    "summary.shared": "Samenvatting zonder namen bewaard in {path}",
+    "summary.shared_suffix": "gedeeld",
     "palette.key": "Toets: {key}",
     "palette.placeholder": "Zoek een actie…",
     # names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -95,6 +96,30 @@ class SummaryScreen(BaseScreen):
             self.notify(t("summary.no_log"), severity="warning")
             return
         self.app.push_screen(LogScreen(path.read_text(encoding="utf-8")))
+
+    def action_share(self) -> None:
+        """Review the shareable summary (no case, no names) and save it in the home folder."""
+        from intervisie_tui.core.logbook.parse import LogParseError, read_log
+        from intervisie_tui.core.logbook.share import load_context
+        from intervisie_tui.tui.screens.share_review import ShareReviewScreen
+
+        path = self.snapshot.log_path
+        if path is None or not path.exists():
+            self.notify(t("summary.no_log"), severity="warning")
+            return
+        try:
+            record = read_log(path)
+        except LogParseError as problem:
+            self.notify(str(problem), severity="error")
+            return
+        target = Path.home() / f"{path.stem}-{t('summary.shared_suffix')}.md"
+        context = load_context(record, app_of(self).log_root())
+
+        def saved(written: Path | None) -> None:
+            if written is not None:
+                self.notify(t("summary.shared", path=str(written)), timeout=8)
+
+        self.app.push_screen(ShareReviewScreen(record, target, context), saved)
 
     def action_close_app(self) -> None:
         app_of(self).leave()
