@@ -85,3 +85,24 @@ def test_a_hostile_argument_is_refused_in_one_line_without_escapes(run, hostile,
     assert code != 0
     no_escapes(out, err)
     assert "stuurteken" in err
+
+
+def test_import_export_group_show_and_doctor_write_escapes_out(run, hostile, tmp_path):
+    logs = hostile / "logs"
+    mailed = logs / "Team Noord" / "verslag[red].md"
+    (logs / "Team Noord" / "groep.yaml").write_text(
+        'name: Team Noord\ngoal: "Samen\\e[2J leren"\ntopics:\n- title: "Zorg\\e]0;x\\a"\n',
+        encoding="utf-8",
+    )
+    for args in (
+        ("log", "import", mailed, "--log-dir", tmp_path / "elders"),
+        ("log", "export", mailed, "--share"),
+        ("log", "export", mailed, "--share", "--check"),
+        ("group", "show", "Team Noord", "--log-dir", logs),
+        ("doctor", "--log-dir", logs),
+    ):
+        code, out, err = run(*args)
+        no_escapes(out, err)
+        assert "Traceback" not in err, args
+    code, out, _ = run("group", "show", "Team Noord", "--log-dir", logs)
+    assert code == 0 and "Samen\\x1b[2J leren" in out

@@ -106,3 +106,24 @@ async def test_the_setup_screen_lists_a_method_with_markup_and_skips_one_with_es
         assert not any("Titel" in p for p in prompts)  # refused: a control character
         said = " ".join(n.message for n in app._notifications)
         assert "titel.yaml" in said  # the refused file is named, not shown as a method
+
+
+async def test_the_look_back_shows_hostile_open_items_as_text():
+    from intervisie_tui.core.setup import OpenItem
+    from intervisie_tui.tui.screens.followup import FollowUpScreen
+
+    items = (
+        OpenItem(key="k1", text="Bel [/] de wijk \\x1b[2J", owner="[red]An"),
+        OpenItem(key="k2", text="Mail [bold]iedereen"),
+    )
+    session, _ = make_session(followup=True, open_items=items, previous_inbrenger=("[/]Bo",))
+    app = RunHarness(session)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        assert session.snapshot().step.kind == "followup"
+        assert "Bel [/] de wijk" in shown(app) and "[/]Bo" in shown(app)
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpScreen))
+        screen = shown(app)
+        assert "Mail [bold]iedereen" in screen and "[red]An" in screen
