@@ -59,7 +59,7 @@ async def test_discarding_removes_the_journal_and_the_half_written_log():
     app = IntervisieApp(AppConfig(clock=clock, sound="off"))
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_for(pilot, Choice)
-        await pilot.press("down", "down", "down", "enter")  # arrows move between the answers
+        await pilot.press("down", "down", "enter")  # arrows move between the answers
         await pilot.press("y")  # it had an entry: confirm throwing it away
         await wait_for(pilot, SetupScreen)
     assert store.interrupted_sessions() == []
@@ -89,3 +89,27 @@ async def test_discarding_a_session_with_entries_asks_first_and_no_keeps_it():
         await pilot.press("n")
         await wait_for(pilot, Choice)  # asked again: nothing was thrown away
     assert len(store.interrupted_sessions()) == 1
+
+
+async def test_a_session_stopped_with_q_is_offered_without_asking_how_the_time_counts():
+    """Bug: the dialog said "de tijd liep door" for a session whose clock stood still."""
+    clock = FakeClock(START)
+    await interrupted_session(clock)  # q pauses the clock before it stops
+    app = IntervisieApp(AppConfig(clock=clock, sound="off"))
+    async with app.run_test(size=(100, 32)) as pilot:
+        dialog = await wait_for(pilot, Choice)
+        answers = [value for value, _ in dialog.choices]
+        assert answers == ["meeting", "new", "discard"]
+        assert dict(dialog.choices)["meeting"] == "Verder gaan (de klok stond stil)"
+
+
+def test_a_session_whose_clock_ran_is_asked_how_the_gap_counts(tmp_path):
+    from tests.core.engine_helpers import fake_clock, small_plan
+
+    runner = store.new_session(small_plan(), fake_clock(), "liep")
+    runner.start()
+    runner.close()  # the app died with the clock running
+    runner = store.new_session(small_plan(), fake_clock(), "stond")
+    runner.close()  # set up, never started
+    infos = {info.session_id: info.clock_ran for info in store.interrupted_sessions()}
+    assert infos == {"liep": True, "stond": False}

@@ -27,7 +27,16 @@ from typing import TYPE_CHECKING
 
 from intervisie_tui import paths
 from intervisie_tui.core.clock import Clock
-from intervisie_tui.core.commands import Add, Delete, Finish, SessionError, Start, replay
+from intervisie_tui.core.commands import (
+    Add,
+    Delete,
+    Finish,
+    Pause,
+    Resume,
+    SessionError,
+    Start,
+    replay,
+)
 from intervisie_tui.core.durable import fsync_dir, reason
 from intervisie_tui.core.journal import (
     SUFFIX,
@@ -74,6 +83,9 @@ class SessionInfo:
     """Why the journal cannot be resumed (translated); None when it can."""
     damaged_line: int | None = None
     """The first damaged line of a journal that can be resumed once repaired (see `damage`)."""
+    clock_ran: bool = True
+    """The clock was running when the app went (False: paused, or never started), so the
+    time since then can count as meeting time or as a pause."""
 
 
 def finished_dir() -> Path:
@@ -170,6 +182,7 @@ def _info(path: Path) -> SessionInfo | None:
     started = next((e.wall for e in events if isinstance(e, Start)), header.created)
     adds = sum(isinstance(e, Add) for e in events)
     deletes = sum(isinstance(e, Delete) for e in events)
+    clock_events = [e for e in events if isinstance(e, Start | Pause | Resume)]
     return SessionInfo(
         session_id,
         path,
@@ -180,6 +193,7 @@ def _info(path: Path) -> SessionInfo | None:
         entries=adds - deletes,
         in_use=in_use,
         damaged_line=damaged_line,
+        clock_ran=bool(clock_events) and not isinstance(clock_events[-1], Pause),
     )
 
 

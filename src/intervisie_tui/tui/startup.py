@@ -56,9 +56,12 @@ def offer_resume(app: IntervisieApp, info: SessionInfo) -> None:
     )
     if info.damaged_line:
         question += "\n\n" + t("recovery.offer_note", line=info.damaged_line)
+    # a paused session's clock stood still: there is no gap to count either way
+    go_on = [("meeting", t("resume.meeting")), ("pause", t("resume.pause"))]
+    if not info.clock_ran:
+        go_on = [("meeting", t("resume.go_on"))]
     choices = [
-        ("meeting", t("resume.meeting")),
-        ("pause", t("resume.pause")),
+        *go_on,
         ("new", t("resume.new")),
         ("discard", t("resume.discard")),
     ]

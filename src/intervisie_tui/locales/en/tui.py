@@ -138,6 +138,7 @@ MESSAGES: dict[str, str] = {
     # resume
     "resume.question": "There is an interrupted session: {group}, {method}, started {started}, with {entries} recorded items. What do you want to do?",
     "resume.meeting": "Continue (the time ran on)",
+    "resume.go_on": "Continue (the clock was stopped)",
     "resume.pause": "Continue (count it as a pause)",
     "resume.new": "New session (the old one is kept)",
     "resume.discard": "Discard the old session",

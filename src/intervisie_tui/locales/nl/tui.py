@@ -139,6 +139,7 @@ MESSAGES: dict[str, str] = {
     "resume.question": "Er is een onderbroken sessie: {group}, {method}, gestart {started}, met {entries} vastgelegde punten. Wat wil je doen?",
     "resume.meeting": "Verder gaan (de tijd liep door)",
     "resume.pause": "Verder gaan (telt als pauze)",
+    "resume.go_on": "Verder gaan (de klok stond stil)",
     "resume.new": "Nieuwe sessie (de oude blijft bewaard)",
     "resume.discard": "Oude sessie weggooien",
     "resume.discarded": "De onderbroken sessie is weggegooid",
