@@ -70,3 +70,26 @@ async def test_a_burst_of_typing_in_the_filter_does_not_trip_over_its_own_fields
         assert setup.method is not None and setup.method.id == "speedsparren"
         assert len(setup.query("#add-evaluation")) == 1
         assert len(setup.query("#role-vragenstellers")) == 1
+
+
+async def test_fields_typed_in_one_burst_with_tab_land_in_their_own_fields():
+    """Bug (tmux): "Team Noord", Tab and the names in one burst garbled both fields."""
+    from textual import events
+
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        await pilot.press("down", "down", "down", "down", "enter")  # Incidentmethode
+        await pilot.pause()
+        setup.set_focus(setup.query_one("#group", Input))
+        driver = app._driver
+        assert driver is not None
+        for key in [*"Team Noord", "tab", *"An, Bo, Cor, Dirk", "tab"]:
+            name = {" ": "space", ",": "comma"}.get(key, key)
+            event = events.Key(name, None if key == "tab" else key)
+            event.set_sender(app)
+            driver.send_message(event)
+        for _ in range(5):
+            await pilot.pause()
+        assert setup.query_one("#group", Input).value == "Team Noord"
+        assert setup.query_one("#participants", TextArea).text == "An, Bo, Cor, Dirk"

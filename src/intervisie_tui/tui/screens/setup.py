@@ -35,6 +35,7 @@ from intervisie_tui.tui.screens.base import BaseScreen
 from intervisie_tui.tui.setup_model import SetupContext, method_preview
 from intervisie_tui.tui.widgets.keybar import KeyBar
 from intervisie_tui.tui.widgets.role_fields import RoleFields, field_row
+from intervisie_tui.tui.widgets.typing import TypedInput, TypedTextArea
 
 
 class SetupScreen(BaseScreen):
@@ -57,7 +58,7 @@ class SetupScreen(BaseScreen):
                 groups = SuggestFromList(self.context.groups, case_sensitive=False)
                 yield field_row(
                     t("setup.group"),
-                    Input(
+                    TypedInput(
                         self.request.group or "",
                         id="group",
                         compact=True,
@@ -68,7 +69,7 @@ class SetupScreen(BaseScreen):
                 yield Static("", id="group-info")
                 yield field_row(
                     t("setup.participants"),
-                    TextArea(
+                    TypedTextArea(
                         ", ".join(self.request.participants),
                         id="participants",
                         soft_wrap=True,
@@ -80,7 +81,7 @@ class SetupScreen(BaseScreen):
                 yield RoleFields(id="role-fields")
                 yield field_row(
                     t("setup.case"),
-                    Input(
+                    TypedInput(
                         self.request.case_title,
                         id="case",
                         compact=True,
@@ -89,7 +90,7 @@ class SetupScreen(BaseScreen):
                 )
                 yield field_row(
                     t("setup.question"),
-                    Input(
+                    TypedInput(
                         self.request.question,
                         id="question",
                         compact=True,

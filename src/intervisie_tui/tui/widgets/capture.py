@@ -14,15 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label
+from textual.widgets import Label
 
 from intervisie_tui.tui.actions import CAPTURE_BAR_ACTIONS, bindings
 from intervisie_tui.tui.bindings import TranslatedBindings
 from intervisie_tui.tui.plain import plain
+from intervisie_tui.tui.widgets.typing import TypedInput
 
 
 @dataclass(frozen=True)
@@ -57,26 +57,8 @@ class Captured:
     """What was asked: to ask it again, filled in, when the save is refused."""
 
 
-class CaptureInput(Input):
-    """The bar's field. Enter is the bar's, and typed characters go in at once.
-
-    It never selects its text on focus: the focus event may come after the first
-    keys typed into it, and the next key would then replace them all.
-    """
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(select_on_focus=False, **kwargs)
-
-    def take_key(self, event: events.Key) -> bool:
-        """A typed character, inserted now (Input's own rule, without a trip through a queue)."""
-        if not event.is_printable or event.character is None:
-            return False
-        selection = self.selection
-        if selection.is_empty:
-            self.insert_text_at_cursor(event.character)
-        else:
-            self.replace(event.character, *selection)
-        return True
+class CaptureInput(TypedInput):
+    """The bar's field: Enter is the bar's; typed characters go in at once (TypedInput)."""
 
     async def action_submit(self) -> None:
         bar = self.parent

@@ -19,6 +19,7 @@ from intervisie_tui.core.method import Method
 from intervisie_tui.core.setup import split_names
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.plain import plain
+from intervisie_tui.tui.widgets.typing import TypedInput
 
 
 def field_row(label: str, widget: Widget) -> Horizontal:
@@ -46,7 +47,7 @@ class RoleFields(Vertical):
                 continue
             value = ", ".join(given.get(role.id, ()))
             hint = t("setup.role_hint") if role.min else t("setup.optional")
-            field = Input(value, id=f"role-{role.id}", placeholder=hint, compact=True)
+            field = TypedInput(value, id=f"role-{role.id}", placeholder=hint, compact=True)
             field.tooltip = role.description
             rows.append(field_row(role.name, field))
             if value:
