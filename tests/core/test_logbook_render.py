@@ -73,8 +73,9 @@ def test_the_golden_log_reads_back_as_the_session():
     by_key = {item.key: item for item in record.items}
     assert by_key["a1b2c3d4e5"].done and by_key["a1b2c3d4e5"].decision == "done"
     assert not by_key["f6a7b8c9d0"].done and by_key["f6a7b8c9d0"].decision == "continued"
-    assert by_key["0a0b0c0d0e"].done and by_key["0a0b0c0d0e"].decision == "dropped"
-    assert by_key["1a1b1c1d1e"].decision == "open" and not by_key["1a1b1c1d1e"].done
+    dropped = by_key["0a0b0c0d0e"]
+    assert dropped.dropped and not dropped.done and dropped.decision == "dropped"
+    assert by_key["1a1b1c1d1e"].decision == "open" and not by_key["1a1b1c1d1e"].closed
     new = [item for item in record.items if item.decision is None]
     assert [(i.owner, i.text, i.due) for i in new] == [
         ("An", "overleg met de huisarts", date(2026, 3, 16)),

@@ -5,8 +5,8 @@ the look-back step), who brought the case last time, a fair rotation of roles,
 and attendance for accreditation. A log that cannot be read is listed in
 `skipped` by name and left out; it never stops the rest.
 
-An item is open while no copy of it in any log is ticked `[x]` (a decision
-done or dropped is written ticked; continued stays unticked). Its text is that
+An item is open while no copy of it in any log is closed: ticked `[x]` (done)
+or struck through (dropped); continued stays as it was. Its text is that
 of the newest hand-edited copy, else of the newest copy; its source is the log
 it first appeared in. Two logs of the same session (say, one mailed back after
 an import) count once: the finished one, else the later one.
@@ -66,12 +66,12 @@ class GroupHistory:
         for record in self.sessions:
             for item in record.items:
                 if item.key not in states:
-                    states[item.key] = (record, item, item.done)
+                    states[item.key] = (record, item, item.closed)
                     continue
                 origin, shown, closed = states[item.key]
                 if item.edited or not shown.edited:
                     shown = item
-                states[item.key] = (origin, shown, closed or item.done)
+                states[item.key] = (origin, shown, closed or item.closed)
         return states
 
     def open_items(self) -> list[OpenItem]:

@@ -4,7 +4,12 @@ An item is written as one list item (continuation lines indented two spaces):
 
     - [ ] Bo: bel de leverancier (voor 2026-12-01) <!-- id=3f2a9c1b0d sum=7e21a0 -->
 
-- `[ ]` is open, `[x]` is closed: ticking an item by hand closes it for good.
+- `[ ]` is open, `[x]` is done: ticking an item by hand closes it for good.
+- A dropped item keeps its box open and is struck through, so it reads as
+  dropped, not done: `- [ ] ~~Bo: bel de leverancier~~ (vervalt)` (`dropped` in
+  English). Striking an item through by hand drops it; the suffix is optional.
+  Older logs wrote dropped items ticked (`[x]` with `followup=dropped`): they
+  still read as closed.
 - `Bo: ` (the owner) is optional: it is what stands before the first unescaped
   `: ` of the first line. Text without an owner has its colons written `\\:`.
 - ` (voor 2026-12-01)` (`due` in English) is the optional due date.
@@ -27,6 +32,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from intervisie_tui.core.logbook.markdown import (
     escape_block,
@@ -34,7 +40,7 @@ from intervisie_tui.core.logbook.markdown import (
     sanitize,
     unescape_lines,
 )
-from intervisie_tui.i18n import t_lang
+from intervisie_tui.i18n import LANGUAGES, t_lang
 
 TASK = re.compile(r"^[-*+] \[([ xX])\](?: (.*)|)$")
 _MARKER = re.compile(r"\s*<!--\s*((?:[a-z]+=[^\s=]*\s*)+)-->\s*$")
@@ -54,10 +60,17 @@ class LogItem:
     due: date | None = None
     done: bool = False
     """Ticked `[x]`: closed."""
+    dropped: bool = False
+    """Struck through (`~~text~~`): dropped, closed."""
     decision: str | None = None
     """Follow-up decision recorded for an earlier item (done/continued/dropped/open)."""
     edited: bool = False
     """Changed by hand since the app wrote it."""
+
+    @property
+    def closed(self) -> bool:
+        """Done or dropped: no longer open for a next session."""
+        return self.done or self.dropped
 
 
 def _hash(*parts: str, length: int) -> str:
@@ -86,6 +99,8 @@ def render_item(item: LogItem, lang: str) -> str:
         body = f"{body[:cut]} \\({body[cut + 2 :]}"
     if item.due:
         body += " (" + t_lang(lang, "log.item.due", date=item.due.isoformat()) + ")"
+    if item.dropped:  # user text cannot end in `~~`: `~` is escaped
+        body = f"~~{body}~~ ({t_lang(lang, 'log.item.dropped')})"
     marker = f"id={item.key} sum={content_sum(sanitize(item.text), owner, item.due)}"
     if item.decision:
         marker += f" followup={item.decision}"
@@ -104,6 +119,7 @@ def parse_item(lines: list[str], source: str) -> LogItem | None:
         body[-1] = body[-1][: marker.start()]
         fields = dict(pair.split("=", 1) for pair in marker.group(1).split())
     body[-1] = body[-1].rstrip(" \t")
+    dropped = _unstrike(body)
     due: date | None = None
     found = _DUE.search(body[-1])
     if found:
@@ -127,6 +143,25 @@ def parse_item(lines: list[str], source: str) -> LogItem | None:
         owner=owner,
         due=due,
         done=match.group(1) != " ",
+        dropped=dropped,
         decision=decision if decision in DECISIONS else None,
         edited=written is not None and written != content_sum(text, owner, due),
     )
+
+
+def _unstrike(body: list[str]) -> bool:
+    """A body struck through as a whole (`~~...~~`, then perhaps `(vervalt)`): unwrapped, True."""
+    first = body[0].lstrip(" \t")
+    joined = "\n".join([first, *body[1:]])
+    struck = _struck().match(joined)
+    if struck is None or not first.startswith("~~"):
+        return False
+    inner = struck.group(1).split("\n")
+    body[:] = inner
+    return True
+
+
+@cache
+def _struck() -> re.Pattern[str]:
+    words = "|".join(re.escape(t_lang(lang, "log.item.dropped")) for lang in LANGUAGES)
+    return re.compile(rf"^~~(.*)~~(?: \((?:{words})\))?$", re.DOTALL)

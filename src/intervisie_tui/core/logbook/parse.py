@@ -2,7 +2,8 @@
 
 History travels in the Markdown files themselves, so this reader must cope
 with logs edited by hand: an item ticked `[x]` is closed, a fixed typo is the
-new text (see items.py for how an item keeps its identity), headings are
+new text, one struck through is dropped (see items.py for how an item keeps
+its identity), headings are
 recognised in Dutch and English. A file that cannot be read raises
 `LogParseError` naming the file; callers listing many logs skip it and go on.
 """
@@ -131,6 +132,7 @@ def _merge(earlier: LogItem | None, later: LogItem) -> LogItem:
     return replace(
         base,
         done=earlier.done or later.done,
+        dropped=earlier.dropped or later.dropped,
         decision=earlier.decision or later.decision,
         edited=earlier.edited or later.edited,
     )

@@ -181,8 +181,10 @@ class _Renderer:
         return line
 
     def _carried(self, item: OpenItem, decision: str | None) -> LogItem:
-        closed = decision in ("done", "dropped")
-        return LogItem(item.key, item.text, item.owner, item.due, done=closed, decision=decision)
+        done, dropped = decision == "done", decision == "dropped"
+        return LogItem(
+            item.key, item.text, item.owner, item.due, done, dropped=dropped, decision=decision
+        )
 
     # -- per step ---------------------------------------------------------------------
 
@@ -251,9 +253,9 @@ class _Renderer:
 
     def all_actions(self) -> str:
         carried = [
-            render_item(self._carried(item, "continued"), self.lang)
+            render_item(self._carried(item, self._decision(item)), self.lang)
             for item in self.state.plan.setup.open_items
-            if self._decision(item) == "continued"
+            if self._decision(item) in ("continued", "open")
         ]
         lines = carried + self._all("action", self.action)
         return self.section("actions", "\n".join(lines) if lines else self.t("none"))

@@ -219,7 +219,7 @@ def _share_text(
     front = record.front
     lang = front.language
     insights = [clean_text(text) for text in record.insights]
-    items = [item for item in record.items if item.decision in (None, "continued")]
+    items = [i for i in record.items if i.decision in (None, "continued") and not i.dropped]
     texts = [clean_text(item.text) for item in items]
     owners = [clean_text(item.owner) if item.owner else "" for item in items]
     names = _Names(lang, keep_names)

@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "log.sub.statements": "Go-around",
     "log.sub.actions": "Action items",
     "log.item.due": "due {date}",
+    "log.item.dropped": "dropped",
     "log.followup.previous": "Case presenter last time",
     "log.followup.done": "Done",
     "log.followup.continued": "Continued",

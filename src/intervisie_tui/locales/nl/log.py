@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "log.sub.statements": "Rondje",
     "log.sub.actions": "Actiepunten",
     "log.item.due": "voor {date}",
+    "log.item.dropped": "vervalt",
     "log.followup.previous": "Inbrenger vorige keer",
     "log.followup.done": "Gedaan",
     "log.followup.continued": "Loopt door",
