@@ -106,6 +106,15 @@ def peak_rss_mb(root: int) -> float:
     return total_kb / 1024
 
 
+@contextmanager
+def _home(given: Path | None) -> Iterator[str]:
+    if given is not None:
+        yield str(given)
+        return
+    with tempfile.TemporaryDirectory(prefix="intervisie-bench-") as home:
+        yield home
+
+
 class Tmux:
     """A private tmux server; a keeper session keeps it alive so its start is never timed."""
 
@@ -123,10 +132,13 @@ class Tmux:
         return done.stdout
 
     @contextmanager
-    def running(self, name: str, argv: list[str]) -> Iterator[float]:
-        """Start `argv` at 80x24 with its own config/data/state folders; yield the start time."""
-        with tempfile.TemporaryDirectory(prefix="intervisie-bench-") as home:
-            dirs = [f"INTERVISIE_{d}_DIR={home}/{d.lower()}" for d in ("CONFIG", "DATA", "STATE")]
+    def running(self, name: str, argv: list[str], home: Path | None = None) -> Iterator[float]:
+        """Start `argv` at 80x24 with its own config/data/state folders; yield the start time.
+
+        The folders are under `home` when given (kept), else in a fresh temporary folder.
+        """
+        with _home(home) as folder:
+            dirs = [f"INTERVISIE_{d}_DIR={folder}/{d.lower()}" for d in ("CONFIG", "DATA", "STATE")]
             env = [part for pair in dirs for part in ("-e", pair)]
             started = time.perf_counter()
             self("new-session", "-d", "-x", WIDTH, "-y", HEIGHT, "-s", name, *env, "--", *argv)

@@ -139,3 +139,33 @@ async def test_bare_countdown_shows_minutes_and_seconds(bench):
     app = module.BareCountdown(90)
     async with app.run_test(size=(40, 10)):
         assert app.query_one(Digits).value in ("01:30", "01:29")
+
+
+def _import_benchmark(name: str):
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def test_the_history_generator_writes_logs_the_app_reads(tmp_path):
+    from intervisie_tui.core.logbook.history import load_group
+
+    gen = _import_benchmark("history_gen")
+    folders = gen.generate(tmp_path, groups=2, years=1, entries=20, big_group_logs=3)
+    assert [len(list(f.glob("*.md"))) for f in folders] == [3, 12]
+    history = load_group(tmp_path, gen.GROUPS[1])
+    assert len(history.sessions) == 12 and not history.skipped
+    assert all(s.front.status == "finished" for s in history.sessions)
+    assert history.open_items()  # the look-back carries items from month to month
+
+
+def test_the_history_benchmark_runs_at_tiny_sizes(tmp_path, capsys):
+    bench = _import_benchmark("history_startup")
+    args = ["--runs", "1", "--small", "1", "--large", "2", "--entries", "5", "--no-tui"]
+    code = bench.main([*args, "--dir", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "log list:" in out and "group show:" in out and code in (0, 1)
+    checks = bench.ratio_checks({"log list": {"small": 0.3, "large": 0.7}})
+    assert checks == [("log list: 0.700 s vs 0.300 s, 2.33x (<= 2.0x)", False)]

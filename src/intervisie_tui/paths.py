@@ -76,6 +76,11 @@ def journal_dir() -> Path:
     return state_dir() / "journals"
 
 
+def cache_dir() -> Path:
+    """Caches rebuilt from the logs (the history index); safe to delete at any time."""
+    return state_dir() / "cache"
+
+
 def has_journals() -> bool:
     """Is there any journal to look at? Cheap: the app asks at every start."""
     return any(journal_dir().glob(f"*{JOURNAL_SUFFIX}"))

@@ -105,3 +105,31 @@ def open_item(key: str, text: str, owner: str | None = None, **extra: Any) -> Op
 
 
 DUE = date(2026, 12, 1)
+
+
+def group_session(root, number, entries=(), followups=None, finished=True, **setup_changes):
+    """Write session `number` (a month apart) of Team Noord under `root`; return its log path.
+
+    The look-back holds what the group's history says is still open.
+    """
+    from intervisie_tui.core.logbook.history import load_group
+    from intervisie_tui.core.logbook.writer import LogWriter
+
+    group = setup().group
+    history = load_group(root, group)
+    items = tuple(history.open_items())
+    the_setup = setup(
+        followup=bool(items),
+        open_items=items,
+        previous_inbrenger=history.previous_inbrenger(),
+        **setup_changes,
+    )
+    the_state = state(
+        the_setup,
+        list(entries),
+        session_id=f"s{number}",
+        start=START + timedelta(days=28 * (number - 1)),
+        followups=followups,
+        finished=finished,
+    )
+    return LogWriter.for_group(group, root).write(the_state)

@@ -16,30 +16,10 @@ from intervisie_tui.core.logbook.history import (
 )
 from intervisie_tui.core.logbook.parse import read_log
 from intervisie_tui.core.logbook.writer import LogWriter
-from tests.core.logbook_helpers import START, entry, method, setup, state
+from tests.core.logbook_helpers import START, entry, group_session, method, setup, state
 
 GROUP = "Team Noord"
-
-
-def session(root, number, entries=(), followups=None, finished=True, **setup_changes):
-    """Write session `number` (a month apart) of the group; return its log path."""
-    history = load_group(root, GROUP)
-    items = tuple(history.open_items())
-    the_setup = setup(
-        followup=bool(items),
-        open_items=items,
-        previous_inbrenger=history.previous_inbrenger(),
-        **setup_changes,
-    )
-    the_state = state(
-        the_setup,
-        list(entries),
-        session_id=f"s{number}",
-        start=START + timedelta(days=28 * (number - 1)),
-        followups=followups,
-        finished=finished,
-    )
-    return LogWriter.for_group(GROUP, root).write(the_state)
+session = group_session
 
 
 def texts(items):
@@ -183,7 +163,7 @@ def test_when_everybody_held_a_role_it_goes_to_who_held_it_longest_ago(tmp_path)
 
 
 def test_ties_in_recency_go_to_who_held_the_role_fewest_times():
-    from intervisie_tui.core.logbook.history import _rank
+    from intervisie_tui.core.logbook.history import _rank, role_stats
 
     class Record:
         def __init__(self, *names: str) -> None:
@@ -194,7 +174,8 @@ def test_ties_in_recency_go_to_who_held_the_role_fewest_times():
 
     records = [Record("An"), Record("An", "Bo")]  # both held it last time; An twice
     order = {"an": 0, "bo": 1}
-    assert _rank(records, "inbrenger", "Bo", order) < _rank(records, "inbrenger", "An", order)
+    stats = role_stats(records)
+    assert _rank(stats, "inbrenger", "Bo", order) < _rank(stats, "inbrenger", "An", order)
 
 
 def test_nobody_gets_two_exclusive_roles_even_in_a_small_group():

@@ -572,6 +572,11 @@ class SessionController:
 
             with contextlib.suppress(IntervisieError, OSError):
                 store.archive(runner.session_id)
+        if runner.is_finished and self.log is not None:
+            # the next start of this group then finds its history index current
+            from intervisie_tui.core.logbook.history import load_folder
+
+            load_folder(self.log.folder)
 
     def close(self) -> None:
         """Release the session without a command (the app ends); the disk finishes its work."""

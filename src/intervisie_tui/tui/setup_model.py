@@ -70,7 +70,7 @@ class SetupContext:
     _catalog: library.Library | None = field(init=False, default=None)
     _groups: list[str] | None = field(init=False, default=None)
     _group: str = field(init=False, default="")
-    _history: history.GroupHistory | None = field(init=False, default=None)
+    _history: history.GroupStart | None = field(init=False, default=None)
 
     @property
     def catalog(self) -> library.Library:
@@ -116,7 +116,7 @@ class SetupContext:
         if group == self._group:
             return
         self._group = group
-        self._history = history.load_group(self.log_root, group) if group else None
+        self._history = history.load_start(self.log_root, group) if group else None
 
     def group_info(self) -> str:
         """What the group agreed and where it stands: shown at the start of each session."""
@@ -148,8 +148,7 @@ class SetupContext:
         """Rotating roles from the group's history, then the group split over the rest."""
         if not participants:
             return {}
-        sessions = self._history.sessions if self._history else []
-        suggestion = history.suggest_roles(sessions, participants, method)
+        suggestion = history.suggest_roles(self._history or [], participants, method)
         suggestion.update(split_group(method, participants, suggestion))
         return suggestion
 

@@ -1,4 +1,7 @@
-"""A group's history, read from the Markdown logs in its folder: no private database.
+"""A group's history, read from the Markdown logs in its folder.
+
+The logs are the one source of truth; index.py remembers what each one said,
+and `GroupDigest` what they add up to, so a start reads only what changed.
 
 What a new session needs from earlier ones: the action items still open (for
 the look-back step), who brought the case last time, a fair rotation of roles,
@@ -15,16 +18,18 @@ an import) count once: the finished one, else the later one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from intervisie_tui import paths
 from intervisie_tui.core.group import GroupFile, GroupFileError, load_group_file
+from intervisie_tui.core.logbook import index
+from intervisie_tui.core.logbook.front import LogFront
 from intervisie_tui.core.logbook.items import LogItem
 from intervisie_tui.core.logbook.naming import GROUP_FILE, group_dir, log_files
-from intervisie_tui.core.logbook.parse import LogParseError, LogRecord, read_front, read_log
+from intervisie_tui.core.logbook.parse import LogParseError, LogRecord, read_front
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.setup import OpenItem
 from intervisie_tui.i18n import t_lang
@@ -48,93 +53,188 @@ class AttendanceRow:
     tijdbewaker: int
 
 
+RoleStats = dict[str, dict[str, tuple[int, int]]]
+"""Role id -> folded name -> (index of the last session they held it in, how often)."""
+
+
+@dataclass(frozen=True)
+class GroupDigest:
+    """What a new session needs of a group's history, small whatever the history's length.
+
+    Computed once from the logs (`GroupHistory`) and kept in the history index,
+    so a start with years of logs reads a few hundred bytes, not every log.
+    """
+
+    count: int = 0
+    last_date: date | None = None
+    last_method: str = ""
+    last_participants: tuple[str, ...] = ()
+    previous_inbrenger: tuple[str, ...] = ()
+    open_items: tuple[OpenItem, ...] = ()
+    open_by_log: dict[str, int] = field(default_factory=dict)
+    """Log file name -> how many items that first appeared in it are still open."""
+    roles: RoleStats = field(default_factory=dict)
+    skipped: tuple[Skipped, ...] = ()
+
+    @classmethod
+    def of(cls, sessions: Sequence[LogRecord], skipped: Sequence[Skipped]) -> GroupDigest:
+        states = _item_states(sessions)
+        open_by_log: dict[str, int] = {}
+        for origin, _, closed in states.values():
+            if not closed:
+                open_by_log[origin.name] = open_by_log.get(origin.name, 0) + 1
+        finished = [s for s in sessions if s.front.status == "finished"]
+        last = sessions[-1].front if sessions else None
+        return cls(
+            count=len(sessions),
+            last_date=last.date if last else None,
+            last_method=(last.method_name or last.method) if last else "",
+            last_participants=tuple(last.participants) if last else (),
+            # a session broken off halfway (status running) may not have got to the
+            # advice yet, so its inbrenger is not the one to ask what they did with it
+            previous_inbrenger=finished[-1].holders("inbrenger") if finished else (),
+            open_items=tuple(
+                OpenItem(
+                    key=key,
+                    text=item.text,
+                    owner=item.owner,
+                    due=item.due,
+                    source=origin.name,
+                    session_date=origin.front.date,
+                )
+                for key, (origin, item, closed) in states.items()
+                if not closed
+            ),
+            open_by_log=open_by_log,
+            roles=role_stats(sessions),
+            skipped=tuple(skipped),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["last_date"] = self.last_date.isoformat() if self.last_date else None
+        data["open_items"] = [item.model_dump(mode="json") for item in self.open_items]
+        data["skipped"] = [[s.name, s.reason] for s in self.skipped]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> GroupDigest:
+        """Raises KeyError, TypeError or ValueError for data this class did not write."""
+        found = dict(data)
+        found["last_date"] = date.fromisoformat(data["last_date"]) if data["last_date"] else None
+        found["open_items"] = tuple(OpenItem.model_validate(i) for i in data["open_items"])
+        found["skipped"] = tuple(Skipped(str(name), str(why)) for name, why in data["skipped"])
+        found["last_participants"] = tuple(map(str, data["last_participants"]))
+        found["previous_inbrenger"] = tuple(map(str, data["previous_inbrenger"]))
+        found["roles"] = {
+            str(role): {str(name): (int(last), int(times)) for name, (last, times) in held.items()}
+            for role, held in data["roles"].items()
+        }
+        found["open_by_log"] = {str(name): int(n) for name, n in data["open_by_log"].items()}
+        return cls(**found)
+
+
+def _item_states(sessions: Sequence[LogRecord]) -> dict[str, tuple[LogRecord, LogItem, bool]]:
+    """key -> (log it first appeared in, the copy to show, closed)."""
+    states: dict[str, tuple[LogRecord, LogItem, bool]] = {}
+    for record in sessions:
+        for item in record.items:
+            if item.key not in states:
+                states[item.key] = (record, item, item.closed)
+                continue
+            origin, shown, closed = states[item.key]
+            if item.edited or not shown.edited:
+                shown = item
+            states[item.key] = (origin, shown, closed or item.closed)
+    return states
+
+
 @dataclass
-class GroupHistory:
-    """Every readable log of one group, oldest first, with what could not be read."""
+class GroupStart:
+    """A group as a new session sees it: the digest of its history and its group file."""
 
     folder: Path
     group: str
-    sessions: list[LogRecord] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
+    digest: GroupDigest = field(default_factory=GroupDigest)
     group_file: GroupFile | None = None
-
-    # -- follow-up ----------------------------------------------------------------------
-
-    def _item_states(self) -> dict[str, tuple[LogRecord, LogItem, bool]]:
-        """key -> (log it first appeared in, the copy to show, closed)."""
-        states: dict[str, tuple[LogRecord, LogItem, bool]] = {}
-        for record in self.sessions:
-            for item in record.items:
-                if item.key not in states:
-                    states[item.key] = (record, item, item.closed)
-                    continue
-                origin, shown, closed = states[item.key]
-                if item.edited or not shown.edited:
-                    shown = item
-                states[item.key] = (origin, shown, closed or item.closed)
-        return states
 
     def open_items(self) -> list[OpenItem]:
         """Action items of earlier sessions not closed since, oldest first."""
-        return [
-            OpenItem(
-                key=key,
-                text=item.text,
-                owner=item.owner,
-                due=item.due,
-                source=origin.name,
-                session_date=origin.front.date,
-            )
-            for key, (origin, item, closed) in self._item_states().items()
-            if not closed
-        ]
-
-    def open_count(self, record: LogRecord) -> int:
-        """How many items that first appeared in `record` are still open."""
-        return sum(
-            1
-            for origin, _, closed in self._item_states().values()
-            if origin is record and not closed
-        )
+        return list(self.digest.open_items)
 
     def previous_inbrenger(self) -> tuple[str, ...]:
-        """Who brought the case in the last session that was held to the end.
-
-        A session broken off halfway (status running) may not have got to the
-        advice yet, so its inbrenger is not the one to ask what they did with it.
-        """
-        finished = [s for s in self.sessions if s.front.status == "finished"]
-        return finished[-1].holders("inbrenger") if finished else ()
+        """Who brought the case in the last session that was held to the end."""
+        return self.digest.previous_inbrenger
 
     def last_participants(self) -> tuple[str, ...]:
-        return tuple(self.sessions[-1].front.participants) if self.sessions else ()
+        return self.digest.last_participants
 
     def topic_titles(self) -> list[str]:
         return [topic.title for topic in self.group_file.topics] if self.group_file else []
 
     def summary_text(self, lang: str) -> str:
         """One or two lines about the group for the setup screen."""
+        digest = self.digest
         parts = []
         if self.group_file and self.group_file.goal:
             parts.append(t_lang(lang, "history.goal", goal=self.group_file.goal))
-        if self.sessions:
-            last = self.sessions[-1].front
-            count, open_count = len(self.sessions), len(self.open_items())
+        if digest.count and digest.last_date:
+            count, open_count = digest.count, len(digest.open_items)
             sessions = t_lang(
                 lang,
                 "history.sessions_one" if count == 1 else "history.sessions",
                 count=count,
-                date=last.date.isoformat(),
-                method=last.method_name or last.method,
+                date=digest.last_date.isoformat(),
+                method=digest.last_method,
             )
             key = {0: "history.open_none", 1: "history.open_one"}.get(open_count, "history.open")
             parts.append(f"{sessions}; {t_lang(lang, key, open=open_count)}.")
         else:
             parts.append(t_lang(lang, "history.new"))
-        if self.skipped:
-            names = ", ".join(s.name for s in self.skipped)
+        if digest.skipped:
+            names = ", ".join(s.name for s in digest.skipped)
             parts.append(t_lang(lang, "history.skipped", names=names))
         return "\n".join(parts)
+
+
+@dataclass
+class GroupHistory(GroupStart):
+    """Every readable log of one group, oldest first, with what could not be read.
+
+    `sessions` hold each log's front matter; what the action items add up to
+    is in the digest (`open_items`, `open_count`), computed once from them.
+    """
+
+    sessions: list[LogRecord] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        return list(self.digest.skipped)
+
+    def open_count(self, record: LogRecord) -> int:
+        """How many items that first appeared in `record` are still open."""
+        return self.digest.open_by_log.get(record.name, 0)
+
+
+def load_start(root: Path | None, group: str) -> GroupStart:
+    """What a new session of `group` needs: from the index when no log changed since."""
+    folder = group_dir(root, group)
+    found = GroupStart(folder=folder, group=group)
+    try:
+        listing = index.scan(folder)
+    except OSError:
+        return load_folder(folder, group)  # load_folder names the folder in `skipped`
+    cached = index.load_part(folder, "start", listing)
+    try:
+        found.digest = GroupDigest.from_json(cached) if cached is not None else found.digest
+    except (KeyError, TypeError, ValueError, AttributeError):
+        cached = None
+    if cached is None:
+        return load_folder(folder, group)
+    found.group_file, problem = _group_file(folder)
+    if problem is not None:
+        found.digest = replace(found.digest, skipped=(problem, *found.digest.skipped))
+    return found
 
 
 def load_group(root: Path | None, group: str) -> GroupHistory:
@@ -143,28 +243,57 @@ def load_group(root: Path | None, group: str) -> GroupHistory:
 
 
 def load_folder(folder: Path, group: str = "") -> GroupHistory:
+    """Every log of the folder, through the index: only changed files are read again."""
     history = GroupHistory(folder=folder, group=group or folder.name)
+    history.group_file, problem = _group_file(folder)
+    skipped = [problem] if problem else []
     try:
-        history.group_file = load_group_file(folder / GROUP_FILE)
-    except GroupFileError as problem:
-        history.skipped.append(Skipped(GROUP_FILE, str(problem)))
-    records: dict[str, LogRecord] = {}
-    try:
-        files = log_files(folder)
-    except OSError as problem:
-        history.skipped.append(Skipped(folder.name, problem.strerror or str(problem)))
-        files = []
-    for path in files:
+        listing = index.scan(folder)
+    except OSError as problem_:
+        skipped.append(Skipped(folder.name, problem_.strerror or str(problem_)))
+        history.digest = GroupDigest(skipped=tuple(skipped))
+        return history
+    fronts = index.load_part(folder, "sessions", listing)
+    digest = index.load_part(folder, "start", listing)
+    if fronts is not None and digest is not None:
         try:
-            record = read_log(path)
-        except LogParseError as problem:
-            history.skipped.append(Skipped(path.name, problem.reason))
+            history.sessions = [
+                LogRecord(folder / name, LogFront.model_validate(front)) for name, front in fronts
+            ]
+            found = GroupDigest.from_json(digest)
+            history.digest = replace(found, skipped=(*skipped, *found.skipped))
+            return history
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # not what we wrote: read the logs
+    records: dict[str, LogRecord] = {}
+    log_skipped: list[Skipped] = []
+    for path, record in index.read_folder(folder, listing):
+        if isinstance(record, LogParseError):
+            log_skipped.append(Skipped(path.name, record.reason))
             continue
         key = record.front.session_id or path.name
         if key not in records or _better(record, records[key]):
             records[key] = record
-    history.sessions = sorted(records.values(), key=lambda r: (*r.front.sort_key, r.name))
+    sessions = sorted(records.values(), key=lambda r: (*r.front.sort_key, r.name))
+    found = GroupDigest.of(sessions, log_skipped)
+    index.save_parts(
+        folder,
+        listing,
+        {
+            "start": found.to_json(),
+            "sessions": [[r.name, r.front.model_dump(mode="json")] for r in sessions],
+        },
+    )
+    history.sessions = [replace(r, items=()) for r in sessions]
+    history.digest = replace(found, skipped=(*skipped, *found.skipped))
     return history
+
+
+def _group_file(folder: Path) -> tuple[GroupFile | None, Skipped | None]:
+    try:
+        return load_group_file(folder / GROUP_FILE), None
+    except GroupFileError as problem:
+        return None, Skipped(GROUP_FILE, str(problem))
 
 
 def _better(new: LogRecord, old: LogRecord) -> bool:
@@ -206,7 +335,7 @@ def known_groups(root: Path | None) -> list[str]:
 
 
 def suggest_roles(
-    sessions: Sequence[LogRecord] | GroupHistory, participants: Sequence[str], method: Method
+    sessions: Sequence[LogRecord] | GroupStart, participants: Sequence[str], method: Method
 ) -> dict[str, tuple[str, ...]]:
     """Inbrenger, tijdbewaker and voorzitter (as far as the method has them), rotated fairly.
 
@@ -214,7 +343,7 @@ def suggest_roles(
     by fewest times, then the order of `participants`. Nobody gets two of these
     roles while someone is still free, and never two exclusive roles.
     """
-    records = sessions.sessions if isinstance(sessions, GroupHistory) else list(sessions)
+    stats = sessions.digest.roles if isinstance(sessions, GroupStart) else role_stats(sessions)
     result: dict[str, tuple[str, ...]] = {}
     taken: dict[str, list[str]] = {}  # folded name -> role ids given
     order = {_fold(name): index for index, name in enumerate(participants)}
@@ -223,7 +352,7 @@ def suggest_roles(
         if role is None or role.rest:
             continue
         wanted = max(role.min, 1) if role.max is None else min(max(role.min, 1), role.max)
-        ranked = sorted(participants, key=lambda n: _rank(records, role_id, n, order))
+        ranked = sorted(participants, key=lambda n: _rank(stats, role_id, n, order))
         free = [n for n in ranked if _fold(n) not in taken]
         allowed = [
             n for n in ranked if _fold(n) in taken and _may_add(method, role_id, taken[_fold(n)])
@@ -246,13 +375,20 @@ class _RoleHolders(Protocol):
     def holders(self, role_id: str) -> tuple[str, ...]: ...
 
 
-def _rank(
-    records: Sequence[_RoleHolders], role_id: str, name: str, order: dict[str, int]
-) -> tuple[int, int, int]:
+def role_stats(records: Sequence[_RoleHolders]) -> RoleStats:
+    """Per rotating role, who held it: the index of their last session and how often."""
+    stats: RoleStats = {role_id: {} for role_id in ROTATING_ROLES}
+    for index_, record in enumerate(records):
+        for role_id, held in stats.items():
+            for folded in {_fold(n) for n in record.holders(role_id)}:
+                held[folded] = (index_, held.get(folded, (-1, 0))[1] + 1)
+    return stats
+
+
+def _rank(stats: RoleStats, role_id: str, name: str, order: dict[str, int]) -> tuple[int, int, int]:
     folded = _fold(name)
-    held = [i for i, r in enumerate(records) if folded in {_fold(n) for n in r.holders(role_id)}]
-    last = held[-1] if held else -1
-    return (last, len(held), order[folded])
+    last, times = stats.get(role_id, {}).get(folded, (-1, 0))
+    return (last, times, order[folded])
 
 
 def _may_add(method: Method, role_id: str, held: list[str]) -> bool:

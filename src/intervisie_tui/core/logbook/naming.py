@@ -57,6 +57,9 @@ def log_files(folder: Path) -> list[Path]:
     """The session logs in a group folder (not hidden, not temporary), sorted by name."""
     if not folder.is_dir():
         return []
-    return sorted(
-        p for p in folder.iterdir() if p.suffix == LOG_SUFFIX and not p.name.startswith(".")
-    )
+    return sorted(p for p in folder.iterdir() if is_log_name(p.name))
+
+
+def is_log_name(name: str) -> bool:
+    """A session log's file name: `.md`, not hidden (temp files of atomic writes are)."""
+    return name.endswith(LOG_SUFFIX) and not name.startswith(".")
