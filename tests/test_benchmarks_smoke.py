@@ -169,3 +169,10 @@ def test_the_history_benchmark_runs_at_tiny_sizes(tmp_path, capsys):
     assert "log list:" in out and "group show:" in out and code in (0, 1)
     checks = bench.ratio_checks({"log list": {"small": 0.3, "large": 0.7}})
     assert checks == [("log list: 0.700 s vs 0.300 s, 2.33x (<= 2.0x)", False)]
+
+
+def test_the_keypress_benchmark_runs_at_tiny_sizes(capsys):
+    bench = _import_benchmark("keypress")
+    code = bench.main(["--small", "2", "--large", "5", "--repeat", "1"])
+    out = capsys.readouterr().out
+    assert "| 5 |" in out and "key to bewaard at 5 entries" in out and code in (0, 1)

@@ -188,3 +188,22 @@ def test_a_log_the_disk_refused_is_written_again_without_a_new_command():
     assert log.error is None and len(log.written) == 1
     queue.close()
     assert queue.flush(WAIT)
+
+
+def test_the_state_handed_to_the_disk_does_not_follow_later_commands():
+    """The worker renders the state of the moment, though the runner goes on (no deep copy)."""
+    from intervisie_tui.core.logbook.render import render_log
+
+    runner = SessionRunner(incident_plan(), fake_clock())
+    runner.start()
+    runner.add_note("eerste")
+    copy = runner.state.copy_for_disk()
+    before = render_log(copy)
+    runner.clock.advance(90)  # type: ignore[attr-defined]
+    runner.adjust(60)
+    runner.add_note("tweede")
+    runner.next()
+    assert render_log(copy) == before
+    assert copy.steps[0].extra == 0 and runner.state.steps[0].extra == 60
+    assert [e.text for e in copy.entries] == ["eerste"]
+    assert copy.plan is runner.state.plan  # never changes, so shared

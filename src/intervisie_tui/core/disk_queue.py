@@ -17,7 +17,6 @@ is written on the caller's thread (tests, and tools without a screen).
 from __future__ import annotations
 
 import contextlib
-import copy
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -98,8 +97,7 @@ class DiskQueue:
     def update_log(self, state: SessionState) -> None:
         """Bring the log to `state` once the lines before it are on disk (the newest wins)."""
         if self.log is not None:
-            frozen = copy.deepcopy(state, {id(state.plan): state.plan})  # the plan never changes
-            self._put(_Item("log", state=frozen))
+            self._put(_Item("log", state=state.copy_for_disk()))
 
     def close(self) -> None:
         """After the last line: close the journal, let go of the lock, then `on_closed`."""

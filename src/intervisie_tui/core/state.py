@@ -7,7 +7,7 @@ as JSON and must come back exactly as typed (unicode, newlines, whitespace).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Literal
 
@@ -116,6 +116,20 @@ class SessionState:
     """Seconds the session stood still after its start (pauses, downtime taken as pause)."""
     entry_count: int = 0
     """Entries ever added, deleted ones included: numbers new entry ids."""
+
+    def copy_for_disk(self) -> SessionState:
+        """A copy the disk worker can render while the runner goes on, cheap at any length.
+
+        Entries, follow-ups and interruptions are immutable and the plan never
+        changes, so they are shared; only the lists and the step records are new.
+        """
+        return replace(
+            self,
+            steps=[r.model_copy(update={"passed": list(r.passed)}) for r in self.steps],
+            entries=list(self.entries),
+            followups=dict(self.followups),
+            interruptions=list(self.interruptions),
+        )
 
     def planned(self, index: int) -> int:
         """Planned seconds of step `index`, time added or taken away included.

@@ -32,7 +32,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from intervisie_tui.core.logbook.markdown import (
     escape_block,
@@ -86,6 +86,7 @@ def content_sum(text: str, owner: str | None, due: date | None) -> str:
     return _hash(owner or "", text, due.isoformat() if due else "", length=6)
 
 
+@lru_cache(maxsize=4096)
 def render_item(item: LogItem, lang: str) -> str:
     """The Markdown list item (possibly several lines) for `item`."""
     box = "[x]" if item.done else "[ ]"

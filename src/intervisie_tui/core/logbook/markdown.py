@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 _INLINE_SPECIAL = frozenset("\\`*_[]<#|&~")
 _LINE_START = re.compile(r"^([-+=>])")
@@ -53,6 +54,7 @@ def sanitize(text: str) -> str:
     return _CONTROL.sub(REPLACEMENT, text)
 
 
+@lru_cache(maxsize=8192)  # a log is rendered again after every command: mostly the same text
 def escape_line(line: str, *, colon: bool = False) -> str:
     """One line of user text (no newline) as inline Markdown that renders as itself.
 
@@ -73,6 +75,7 @@ def escape_line(line: str, *, colon: bool = False) -> str:
     return lead + core + trail
 
 
+@lru_cache(maxsize=8192)
 def escape_block(text: str, indent: int = 0, *, first_colon: bool = False) -> str:
     """Multi-line user text for a paragraph or list item; lines after the first indented.
 

@@ -85,6 +85,9 @@ class _Renderer:
         self.front = front
         self.lang = front.language
         self.evaluation_steps = evaluation_steps(state.plan)
+        self.by_step: dict[int, list[Entry]] = {}
+        for entry in state.entries:
+            self.by_step.setdefault(entry.step, []).append(entry)
 
     def t(self, key: str, **values: object) -> str:
         return t_lang(self.lang, f"log.{key}", **values)
@@ -201,7 +204,7 @@ class _Renderer:
         return self.section("steps", *blocks) if blocks else ""
 
     def step_content(self, step: Step, level: int) -> str:
-        entries = self.state.entries_of(step.index)
+        entries = self.by_step.get(step.index, [])
         hashes = "#" * level
         parts = []
         passed = self.state.steps[step.index].passed
