@@ -80,6 +80,10 @@ def keypress(session, clock, number: int) -> tuple[float, float]:
     return returned - started, saved - started
 
 
+def spread(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--small", type=int, default=10)
@@ -112,13 +116,11 @@ def main(argv: list[str] | None = None) -> int:
         returned = [a * 1000 for a, _ in found]
         saved = [b * 1000 for _, b in found]
         medians[size] = statistics.median(saved)
-        print(
-            f"| {size} | {statistics.median(returned):.2f} ({min(returned):.2f}–{max(returned):.2f})"
-            f" | {medians[size]:.2f} ({min(saved):.2f}–{max(saved):.2f}) |"
-        )
+        print(f"| {size} | {spread(returned)} | {spread(saved)} |")
     ratio = medians[args.large] / max(medians[args.small], 1e-9)
     ok = ratio <= TARGET
-    line = f"key to bewaard at {args.large} entries {ratio:.2f}x that at {args.small} (<= {TARGET}x)"
+    line = f"key to bewaard at {args.large} entries {ratio:.2f}x that at {args.small}"
+    line += f" (<= {TARGET}x)"
     print(f"\n{'PASS' if ok else 'FAIL'}  {line}")
     return 0 if ok else 1
 
