@@ -166,7 +166,8 @@ def test_an_index_entry_for_another_file_version_is_not_used(group):
     _, folder, (first, _) = group
     logs = index.folder_key(folder) / "logs.json"
     data = json.loads(logs.read_bytes())
-    data["data"][first.name]["items"] = [["k", "verzonnen", None, None, False, None, False]]
+    made_up = {"key": "k", "text": "verzonnen"}
+    data["data"][first.name]["items"] = [[made_up.get(f) for f in index._ITEM_FIELDS]]
     logs.write_text(json.dumps(data), encoding="utf-8")
     for name in ("start.json", "sessions.json"):
         (index.folder_key(folder) / name).unlink()
