@@ -34,15 +34,17 @@ from intervisie_tui.core.plan import build_plan
 from intervisie_tui.core.runner import SessionRunner
 from intervisie_tui.core.setup import OpenItem, SessionSetup
 
-FIRST = tuple(
+_FIRST = (
     "Anouk Bram Chaima Daan Eva Fleur Gijs Hanna Iris Joost Kim Lars Mila Noor Olaf Pien "
     "Quinten Roos Sem Tess Umut Vera Wout Yara Zoë Jan-Willem Anne-Sophie Dewi Fatima "
     "Mohamed Sanne Thijs Luuk Femke Bas Ilse Ruud Esther Geert Marloes Sevda Ingrid"
-).split()
-LAST = tuple(
+)
+FIRST = tuple(_FIRST.split())
+_LAST = (
     "de Vries|Jansen|van den Berg|Bakker|Visser|Smit|Meijer|de Boer|Mulder|de Groot|Bos|"
     "Vos|Peters|Hendriks|van Leeuwen|Dekker|Brouwer|de Wit|Dijkstra|Yılmaz|El Amrani|Kuipers"
-).split("|")
+)
+LAST = tuple(_LAST.split("|"))
 GROUPS = (
     "Team Noord", "Wijkteam Oost", "Intervisie Jeugdzorg", "Huisartsen Zuid", "Team Thuiszorg",
     "Ambulant Team West", "Coaches Utrecht", "Verpleging 3B", "Docenten Onderbouw",
