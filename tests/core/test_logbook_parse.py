@@ -6,7 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
+from intervisie_tui.core import yaml_safe
 from intervisie_tui.core.logbook.history import load_folder
 from intervisie_tui.core.logbook.parse import LogParseError, parse_log, read_log
 from intervisie_tui.core.logbook.render import render_log
@@ -132,3 +134,25 @@ def test_history_skips_broken_logs_by_name_and_reads_the_rest(tmp_path):
     assert [r.name for r in history.sessions] == ["2026-03-02-1930-focusmethode.md"]
     assert sorted(s.name for s in history.skipped) == sorted([*BROKEN, "foto.md"])
     assert len(history.open_items()) == 2
+
+
+def test_front_matter_reads_the_same_on_libyaml_as_on_pure_python(tmp_path, monkeypatch):
+    """The fast loader changes nothing: unquoted times, line separators, odd text, errors."""
+    path = tmp_path / "log.md"
+    odd = setup(question="Mag ik \u2028aandringen?\u0085 ja: `nee` # [x] &amp;")
+    path.write_text(render_log(state(odd, ACTIONS)), encoding="utf-8")
+    edit(path, "start: '19:30'", "start: 19:30")
+    for name, text in BROKEN.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+    def outcome(name: str) -> object:
+        try:
+            return read_log(tmp_path / name)
+        except LogParseError as problem:
+            return str(problem)
+
+    names = ["log.md", *BROKEN]
+    fast = [outcome(name) for name in names]
+    monkeypatch.setattr(yaml_safe, "SAFE_LOADER", yaml.SafeLoader)
+    assert fast == [outcome(name) for name in names]
+    assert fast[0].front.start == "19:30"  # type: ignore[union-attr]

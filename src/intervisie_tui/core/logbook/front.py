@@ -1,9 +1,10 @@
 """The YAML front matter of a session log: what history, rotation and import read.
 
-Written with a `yaml.SafeDumper`, read with `yaml.safe_load`. Keys we do not know
-are ignored (a later version may add some); `format` says which layout the body
-has. Times are `HH:MM` text; a hand-edited unquoted `19:30` (which YAML 1.1
-reads as the number 1170) is read back as `19:30`.
+Written with a `yaml.SafeDumper`, read with PyYAML's safe loader
+(`yaml_safe.SAFE_LOADER`). Keys we do not know are ignored (a later version may
+add some); `format` says which layout the body has. Times are `HH:MM` text; a
+hand-edited unquoted `19:30` (which YAML 1.1 reads as the number 1170) is read
+back as `19:30`.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import yaml
 from pydantic import ValidationError
 
+from intervisie_tui.core import yaml_safe
 from intervisie_tui.core.logbook.front import LogFront, split_front
 from intervisie_tui.core.logbook.items import TASK, LogItem, parse_item
 from intervisie_tui.core.logbook.markdown import unescape_lines
@@ -93,11 +94,9 @@ def _front(text: str, name: str) -> tuple[LogFront, str]:
         raise LogParseError(name, t("log.parse.no_front"))
     source, body, _ = parts
     try:
-        data = yaml.safe_load(source)
+        data = yaml.load(source, Loader=yaml_safe.SAFE_LOADER)
     except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise LogParseError(name, t("log.parse.yaml", line=line)) from problem
+        raise LogParseError(name, t("log.parse.yaml", line=_error_line(source))) from problem
     if not isinstance(data, dict):
         raise LogParseError(name, t("log.parse.no_front"))
     try:
@@ -106,6 +105,17 @@ def _front(text: str, name: str) -> tuple[LogFront, str]:
         first = problem.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "-"
         raise LogParseError(name, t("log.parse.field", field=where, error=first["msg"])) from None
+
+
+def _error_line(source: str) -> int:
+    """The file line of a YAML error, as PyYAML's own parser places it (libyaml often
+    points past the end of an unclosed bracket); the front matter starts on line 2."""
+    try:
+        yaml.load(source, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
+        return mark.line + 2 if mark is not None else 1
+    return 1
 
 
 def parse_log(text: str, path: Path) -> LogRecord:
