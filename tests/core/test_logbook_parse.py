@@ -10,7 +10,7 @@ import yaml
 
 from intervisie_tui.core import yaml_safe
 from intervisie_tui.core.logbook.history import load_folder
-from intervisie_tui.core.logbook.parse import LogParseError, parse_log, read_log
+from intervisie_tui.core.logbook.parse import LogParseError, LogRecord, parse_log, read_log
 from intervisie_tui.core.logbook.render import render_log
 from tests.core.logbook_helpers import DUE, entry, setup, state
 
@@ -155,4 +155,4 @@ def test_front_matter_reads_the_same_on_libyaml_as_on_pure_python(tmp_path, monk
     fast = [outcome(name) for name in names]
     monkeypatch.setattr(yaml_safe, "SAFE_LOADER", yaml.SafeLoader)
     assert fast == [outcome(name) for name in names]
-    assert fast[0].front.start == "19:30"  # type: ignore[union-attr]
+    assert isinstance(fast[0], LogRecord) and fast[0].front.start == "19:30"

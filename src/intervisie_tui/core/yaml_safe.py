@@ -179,7 +179,7 @@ else:
     _CSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-SAFE_LOADER: type[yaml.SafeLoader] = _CSafeLoader
+SAFE_LOADER: type[yaml.SafeLoader | yaml.CSafeLoader] = _CSafeLoader
 """Plain `yaml.safe_load` semantics (YAML 1.1, aliases allowed), on libyaml where PyYAML
 has it (about 6x faster): for the front matter of session logs, which the app writes."""
 

@@ -20,7 +20,6 @@ text sensibly (plain lines joined with newlines, `&amp;` decoded).
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
@@ -98,6 +97,8 @@ def escape_cell(text: str) -> str:
 
 def unescape_inline(text: str) -> str:
     """Undo backslash escapes and character references in one line."""
+    import html  # here: its entity table is not needed before a log is read
+
 
     def replace(match: re.Match[str]) -> str:
         if match.group(1) is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Input, Label
+from textual.widgets import Button, Input, Label
 
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.actions import (
@@ -122,12 +122,17 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
+        # imported here: DataTable costs the run screen's first frame ~15 ms to import
+        from textual.widgets import DataTable
+
         with Vertical(classes="dialog", id="help-dialog"):
             yield Label(t("help.title"), classes="dialog-question")
             yield DataTable(show_cursor=False, id="help-keys")
             yield Label(t("help.footer"), classes="dialog-hint")
 
     def on_mount(self) -> None:
+        from textual.widgets import DataTable
+
         table = self.query_one(DataTable)
         table.add_columns(t("help.key"), t("help.action"))
         for key, text in self.rows:

@@ -35,7 +35,8 @@ from intervisie_tui.tui.screens.base import BaseScreen
 from intervisie_tui.tui.setup_model import SetupContext, method_preview
 from intervisie_tui.tui.widgets.keybar import KeyBar
 from intervisie_tui.tui.widgets.role_fields import RoleFields, field_row
-from intervisie_tui.tui.widgets.typing import TypedInput, TypedTextArea
+from intervisie_tui.tui.widgets.typed_area import TypedTextArea
+from intervisie_tui.tui.widgets.typing import TypedInput
 
 
 class SetupScreen(BaseScreen):

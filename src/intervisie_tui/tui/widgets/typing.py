@@ -4,13 +4,14 @@ They take part in `KeysInOrder` (tui/app.py): a character goes in before the
 next key is looked at, so "Team Noord", Tab and the names typed in one burst
 land in their own fields. They never select their text on focus: the focus
 event may come after the first keys typed into them, and the next key would
-then replace them all.
+then replace them all. The text area is in typed_area.py: Textual's TextArea
+costs tens of milliseconds to import, which the run screen does not pay.
 """
 
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 
 class TypedInput(Input):
@@ -26,16 +27,4 @@ class TypedInput(Input):
             self.insert_text_at_cursor(event.character)
         else:
             self.replace(event.character, *selection)
-        return True
-
-
-class TypedTextArea(TextArea):
-    def take_key(self, event: events.Key) -> bool:
-        """A typed character or Enter, inserted now (TextArea's own rule)."""
-        if self.read_only:
-            return False
-        text = "\n" if event.key == "enter" else event.character
-        if text is None or not (event.is_printable or event.key == "enter"):
-            return False
-        self.replace(text, *self.selection)
         return True
