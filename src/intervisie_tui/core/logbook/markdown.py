@@ -99,7 +99,6 @@ def unescape_inline(text: str) -> str:
     """Undo backslash escapes and character references in one line."""
     import html  # here: its entity table is not needed before a log is read
 
-
     def replace(match: re.Match[str]) -> str:
         if match.group(1) is not None:
             return match.group(1)
