@@ -23,3 +23,13 @@ def run(capsys, monkeypatch):
     """Run `intervisie ARGS`; return (exit code, stdout, stderr). Dutch unless --lang says."""
     monkeypatch.setenv("INTERVISIE_LANG", "nl")
     return lambda *args: invoke_cli(capsys, list(args))
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """The AppConfig every `open_app` would have started the app with."""
+    from intervisie_tui.cli import launch
+
+    configs: list = []
+    monkeypatch.setattr(launch, "open_app", configs.append)
+    return configs

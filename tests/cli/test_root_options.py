@@ -12,20 +12,10 @@ import json
 import pytest
 
 from intervisie_tui import paths
-from intervisie_tui.cli import launch
-from intervisie_tui.tui.config import AppConfig
 from tests.cli.test_log_cli import write
 
 RUN = ["run", "incidentmethode", "--participants", "An,Bo,Cor,Dirk,Eva", "--role", "inbrenger=An"]
 RESUME = ["resume", "sessie-1"]
-
-
-@pytest.fixture
-def opened(monkeypatch):
-    """The AppConfig every `open_app` would have started the app with."""
-    configs: list[AppConfig] = []
-    monkeypatch.setattr(launch, "open_app", configs.append)
-    return configs
 
 
 def _config(run, opened, *args):

@@ -140,3 +140,26 @@ def test_before_the_first_step_the_log_takes_the_given_moment_as_start():
     waiting.started_at = None
     text = render_log(waiting, now=START + timedelta(days=1, hours=1))
     assert "date: 2026-03-03\nstart: '20:30'" in text
+
+
+def test_speedsparren_logs_the_pairs_of_every_round_the_swap_and_no_help_question():
+    """Item 12: who sat with whom, and when the roles changed hands; nothing about a case."""
+    from tests.core.engine_helpers import rounds_method, rounds_setup
+
+    data = rounds_method().model_dump(exclude={"roles"})
+    no_inbrenger = type(rounds_method()).model_validate(
+        {**data, "roles": rounds_method().model_dump()["roles"][1:]}
+    )
+    text = render_log(state(rounds_setup(), the_method=no_inbrenger))
+    assert "## Hulpvraag" not in text and "Casus" not in text
+    round_one = text.split("### 2. Sparren")[1].split("\n### ")[0]
+    assert "#### Tweetallen\n\n- Anouk & Daan\n- Bram & Eva\n- Chaima & Fleur" in round_one
+    second_half = text.split("### 6. Sparren")[1].split("### 7.")[0]
+    assert second_half.startswith(
+        " (ronde 1/3)\n\n*Vragenstellers en Meedenkers wisselen van rol*\n\n#### Tweetallen\n\n"
+        "- Daan & Anouk"
+    )
+    assert text.count("wisselen van rol") == 1
+    english = render_log(state(rounds_setup(language="en"), the_method=no_inbrenger))
+    assert "*Vragenstellers and Meedenkers swap roles*" in english
+    assert "#### Pairs" in english

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from intervisie_tui.core.method import Method
-from intervisie_tui.core.plan import EXTRA_STEP_SECONDS, Plan, build_plan, rotate_pairs
+from intervisie_tui.core.plan import EXTRA_STEP_SECONDS, Plan, build_plan
 from tests.core.engine_helpers import (
     PEOPLE,
     incident_method,
@@ -113,7 +113,9 @@ def test_pairs_rotate_every_round_and_the_roles_swap_after_each_block_round():
         ((A, E), (B, F), (C, D)),
         ((A, F), (B, D), (C, E)),
     ]
-    assert plan.steps[4].pairs == ((D, A), (E, B), (F, C))
+    assert plan.steps[4].pairs == ((D, A), (E, B), (F, C))  # three each: all met before
+    assert plan.steps[4].swapped == ("vragenstellers", "meedenkers")
+    assert [s.swapped for s in plan.steps if s.swapped] == [("vragenstellers", "meedenkers")]
     assert plan.steps[0].prompts[0].holders == (A, B, C)
     assert plan.steps[4].prompts[0].holders == (D, E, F)
     assert plan.holders["vragenstellers"] == (A, B, C)  # as at the start
@@ -138,9 +140,18 @@ def test_a_swap_holds_inside_its_block_only():
     assert holders == [(A, B, C), (D, E, F), (A, B, C), (A, B, C)]
 
 
-def test_rotate_pairs_handles_uneven_and_empty_groups():
-    assert rotate_pairs((A, B, C), (D, E), 1) == ((A, E), (B, D), (C, E))
-    assert rotate_pairs((), (D,), 0) == ()
+def test_prompts_are_only_for_roles_somebody_holds():
+    """Item 16: no "Notulist: Noteer ..." when there is no notulist."""
+    data: dict[str, Any] = incident_method().model_dump(exclude={"phases"})
+    data["roles"] = [*data["roles"], {"id": "notulist", "name": "Notulist", "max": 1}]
+    prompts = {"inbrenger": "Vertel", "notulist": "Noteer de hulpvraag", "leden": "Luister"}
+    data["phases"] = [{"name": "Incident", "duration": 5, "prompts": prompts}]
+    method = Method.model_validate(data)
+    without = build_plan(method, incident_setup(evaluation=False))
+    assert [p.role_id for p in without.steps[0].prompts] == ["inbrenger", "leden"]
+    roles = {"inbrenger": ("Bram",), "voorzitter": ("Anouk",), "notulist": ("Eva",)}
+    with_one = build_plan(method, incident_setup(evaluation=False, roles=roles))
+    assert [p.role_id for p in with_one.steps[0].prompts] == ["inbrenger", "leden", "notulist"]
 
 
 def test_the_plan_is_deterministic():

@@ -11,6 +11,10 @@ from intervisie_tui.core.setup import (
     OpenItem,
     SessionSetup,
     exclusive_names,
+    has_case,
+    may_hold,
+    role_clashes,
+    size_problem,
     split_group,
     split_names,
     validate_setup,
@@ -32,14 +36,36 @@ def test_a_complete_setup_is_valid():
 @pytest.mark.parametrize(("count", "valid"), [(1, False), (2, True), (30, True), (31, False)])
 def test_group_size_limits(count, valid):
     people = tuple(f"Deelnemer {n}" for n in range(count))
-    setup = incident_setup(participants=people, roles={"inbrenger": people[:1]})
-    if count == 1:  # nobody is left for the voorzitter and the leden either
-        assert "setup.participant_count" in _keys(setup)
-        return
-    setup = incident_setup(
-        participants=people, roles={"inbrenger": people[:1], "voorzitter": people[-1:]}
+    assert (size_problem(METHOD, count) is None) is valid
+    if count == 1:  # nobody is left for the voorzitter and the leden: that is refused
+        setup = incident_setup(participants=people, roles={"inbrenger": people[:1]})
+        assert _keys(setup) == ["setup.role_empty", "setup.role_empty"]
+
+
+def test_a_group_size_outside_the_methods_range_is_said_not_refused():
+    """Item 16: the room is as it is; the timekeeper decides (setup screen, `run --force`)."""
+    assert _keys(_people(3), _sized(4, 6)) == []
+    problem = size_problem(_sized(4, 6), 3)
+    assert problem is not None and problem.key == "setup.participant_count"
+
+
+def _everyone_a_lid() -> Method:
+    """A method with one role, the rest role: no role to fill, no group size of its own."""
+    return Method.model_validate(
+        {
+            "id": "m",
+            "name": "M",
+            "source": "s",
+            "roles": [{"id": "leden", "name": "L", "rest": True}],
+            "phases": [{"name": "P", "duration": 5}],
+        }
     )
-    assert ("setup.participant_count" not in _keys(setup)) is valid
+
+
+def test_nobody_in_the_list_is_refused():
+    method = _everyone_a_lid()
+    setup = SessionSetup(method_id="m", group="G", participants=())
+    assert [p.key for p in validate_setup(setup, method)] == ["setup.nobody"]
 
 
 def _sized(low: int, high: int) -> Method:
@@ -64,16 +90,17 @@ def _people(count: int) -> SessionSetup:
     ("count", "valid"), [(3, False), (4, True), (6, True), (7, False)], ids=str
 )
 def test_the_methods_group_size_is_the_limit(count, valid):
-    assert ("setup.participant_count" not in _keys(_people(count), _sized(4, 6))) is valid
+    assert (size_problem(_sized(4, 6), len(_people(count).participants)) is None) is valid
 
 
 def test_a_method_may_allow_more_than_thirty():
     assert _keys(_people(40), _sized(2, 50)) == []
+    assert size_problem(_sized(2, 50), 40) is None
 
 
 def test_the_message_names_the_methods_bounds():
-    (problem,) = validate_setup(_people(3), _sized(4, 6))
-    assert problem.key == "setup.participant_count"
+    problem = size_problem(_sized(4, 6), 3)
+    assert problem is not None and problem.key == "setup.participant_count"
     text = t_lang("en", problem.key, **problem.values)
     assert text == f"3 participants: {METHOD.name} is for 4 to 6 people"
     assert t_lang("nl", problem.key, **problem.values) == (
@@ -105,8 +132,9 @@ def test_the_message_names_the_methods_bounds():
         ),
         (
             {"roles": {"inbrenger": ("Bram",), "voorzitter": ("Anouk",), "leden": ("Bram", "Eva")}},
-            ["setup.two_exclusive"],
+            ["setup.role_clash"],
         ),
+        ({"roles": {"inbrenger": ("Bram",), "voorzitter": ("Bram",)}}, ["setup.role_clash"]),
     ],
     ids=[
         "same-name-other-case",
@@ -117,6 +145,7 @@ def test_the_message_names_the_methods_bounds():
         "two-inbrengers",
         "twice-in-a-role",
         "inbrenger-is-also-lid",
+        "inbrenger-is-also-voorzitter",
     ],
 )
 def test_problems_are_found(changes, expected):
@@ -135,7 +164,42 @@ def test_one_person_cannot_hold_two_exclusive_roles():
     setup = incident_setup(
         roles={"inbrenger": ("Bram",), "voorzitter": ("Anouk",), "notulist": ("Bram",)}
     )
-    assert _keys(setup, method) == ["setup.two_exclusive"]
+    assert _keys(setup, method) == ["setup.role_clash"]
+
+
+def test_the_holder_of_an_exclusive_role_holds_no_other_role():
+    """Item 15: the inbrenger (back turned in the roddelronde) never gives the sign too."""
+    assert may_hold(METHOD, "voorzitter", ["inbrenger"]) is False
+    assert may_hold(METHOD, "inbrenger", ["voorzitter"]) is False
+    assert may_hold(METHOD, "voorzitter", []) is True
+    assert may_hold(METHOD, "leden", ["voorzitter"]) is True
+    roles = {"inbrenger": ("Bram",), "voorzitter": ("Bram", "Eva"), "leden": ("Eva",)}
+    assert role_clashes(METHOD, roles) == [("Bram", ("inbrenger", "voorzitter"))]
+
+
+def test_a_clash_says_who_and_which_roles_in_one_line():
+    (problem,) = validate_setup(
+        incident_setup(roles={"inbrenger": ("Bram",), "voorzitter": ("Bram",)}), METHOD
+    )
+    assert t_lang("nl", problem.key, **problem.values) == (
+        "'Bram' kan niet tegelijk Inbrenger en Voorzitter zijn:"
+        " wie Inbrenger is, heeft geen andere rol"
+    )
+
+
+def test_a_method_without_an_inbrenger_has_no_case_and_no_help_question():
+    """Item 12: speedsparren; everyone brings a question of their own."""
+    method = rounds_method()
+    assert has_case(METHOD) and not has_case(method.model_copy(update={"roles": method.roles[1:]}))
+    no_case = method.model_copy(update={"roles": method.roles[1:]})
+    setup = SessionSetup(
+        method_id="rounds",
+        group="G",
+        participants=PEOPLE,
+        roles={"vragenstellers": PEOPLE[:3], "meedenkers": PEOPLE[3:]},
+        question="Hoe?",
+    )
+    assert [p.key for p in validate_setup(setup, no_case)] == ["setup.no_case"]
 
 
 def test_the_rest_role_holds_everyone_without_an_exclusive_role_in_participant_order():
@@ -166,7 +230,7 @@ def test_split_group_shares_out_everyone_but_the_inbrenger_alternately():
 def test_split_group_leaves_roles_already_given_alone():
     given: dict[str, tuple[str, ...]] = {"inbrenger": ("Bram",), "vragenstellers": ("Anouk",)}
     assert split_group(rounds_method(), PEOPLE, given) == {
-        "meedenkers": ("Anouk", "Chaima", "Daan", "Eva", "Fleur")
+        "meedenkers": ("Chaima", "Daan", "Eva", "Fleur")  # Anouk asks: she is no meedenker too
     }
     assert split_group(METHOD, PEOPLE, {}) == {}  # no role divides the group
 
@@ -202,7 +266,9 @@ def test_every_problem_has_a_message_in_both_languages():
         "setup.unknown_participant",
         "setup.role_empty",
         "setup.role_too_many",
-        "setup.two_exclusive",
+        "setup.role_clash",
+        "setup.nobody",
+        "setup.no_case",
     }
     for lang in ("nl", "en"):
         assert keys <= set(catalog(lang))
@@ -224,15 +290,7 @@ def test_a_setup_survives_a_json_round_trip():
 def test_group_name_problems_are_explained_not_raised():
     from intervisie_tui.core.setup import MAX_GROUP_NAME
 
-    method = Method.model_validate(
-        {
-            "id": "m",
-            "name": "M",
-            "source": "s",
-            "roles": [{"id": "leden", "name": "L", "rest": True}],
-            "phases": [{"name": "P", "duration": 5}],
-        }
-    )
+    method = _everyone_a_lid()
     for group, key in (
         ("   ", "setup.group_empty"),
         ("x" * (MAX_GROUP_NAME + 1), "setup.group_too_long"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, OptionList, TextArea
 
 from intervisie_tui.tui.app import IntervisieApp
@@ -93,3 +94,142 @@ async def test_fields_typed_in_one_burst_with_tab_land_in_their_own_fields():
             await pilot.pause()
         assert setup.query_one("#group", Input).value == "Team Noord"
         assert setup.query_one("#participants", TextArea).text == "An, Bo, Cor, Dirk"
+
+
+def burst(app, keys) -> None:
+    """Keys as one burst: all in the app's queue before the first is handled."""
+    from textual import events
+
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        name = {" ": "space", ",": "comma"}.get(key, key)
+        event = events.Key(name, key if len(key) == 1 else None)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+async def settle(pilot, rounds: int = 6) -> None:
+    for _ in range(rounds):
+        await pilot.pause()
+
+
+async def test_no_tab_stop_is_outside_a_field_and_nothing_typed_vanishes():
+    """Item 6: Tab landed on the invisible scroll container; what was typed there was lost."""
+    from textual.widgets import Button, Checkbox
+
+    fields = (Input, TextArea, OptionList, Checkbox, Button)
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        await pilot.press("down", "down", "down", "down", "enter")  # Incidentmethode
+        stops = []
+        for _ in range(14):
+            await pilot.press("tab")
+            stops.append(app.focused)
+        assert all(isinstance(stop, fields) for stop in stops), stops
+        setup.set_focus(setup.query_one("#method-filter"))
+        await pilot.press("tab", "tab", *"Team")  # filter -> list -> the group field
+        assert setup.query_one("#group", Input).value == "Team"
+
+
+async def test_the_help_question_is_readable_at_80_columns():
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        await pilot.press("down", "down", "down", "down", "enter")  # Incidentmethode
+        question = setup.query_one("#question", TextArea)
+        question.text = "Hoe geef ik grenzen aan zonder de relatie te schaden?"
+        await pilot.pause()
+        lines = question.wrapped_document.height
+        assert 2 <= lines <= question.content_size.height  # all of it in view, wrapped
+        assert question.content_size.width >= 24
+
+
+@pytest.mark.parametrize("where", ["list", "filter"])
+async def test_a_method_picked_with_enter_then_a_burst_lands_in_the_group(where):
+    """Leftover: text typed in the same burst as the Enter that picks a method went astray."""
+    picking = ["down"] * 4 if where == "list" else [*"incident"]
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        setup.set_focus(setup.query_one(f"#method-{where}"))
+        await pilot.pause()
+        burst(app, [*picking, "enter", *"Team Noord", "tab", *"An, Bo"])
+        await settle(pilot)
+        assert setup.method is not None and setup.method.id == "incidentmethode"
+        typed = "" if where == "list" else "incident"
+        assert setup.query_one("#method-filter", Input).value == typed
+        assert setup.query_one("#group", Input).value == "Team Noord"
+        assert setup.query_one("#participants", TextArea).text == "An, Bo"
+
+
+async def test_speedsparren_asks_for_no_case_no_inbrenger_and_no_help_question():
+    """Item 12: everyone brings a question of their own."""
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        await pilot.press(*"speed", "enter")
+        await settle(pilot)
+        assert not setup.query_one("#case-row").display
+        assert not setup.query_one("#question-row").display
+        assert not setup.query("#role-inbrenger")
+        setup.query_one("#participants", TextArea).text = "An, Bo, Cor, Dirk, Eva, Fien"
+        setup.query_one("#question", TextArea).text = "left from another method"
+        await settle(pilot)
+        built = setup.build_setup()
+        assert built is not None and (built.case_title, built.question) == ("", "")
+        assert setup.query_one("#start").disabled is False
+        setup.query_one("#method-filter", Input).value = "incident"  # a method with a case
+        await settle(pilot)
+        assert setup.method is not None and setup.method.id == "incidentmethode"
+        assert setup.query_one("#question-row").display
+
+
+async def test_a_typed_inbrenger_gets_no_other_role_from_the_suggestion():
+    """Item 15 on the screen: Bo typed as inbrenger is not suggested as tijdbewaker."""
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        await pilot.press("down", "down", "down", "down", "enter")  # Incidentmethode
+        await pilot.press(*"Team", "tab", *"An, Bo, Cor, Dirk", "tab")
+        assert setup.query_one("#role-tijdbewaker", Input).value == "Bo"  # the suggestion
+        await pilot.press("home", "shift+end", *"Bo")  # Bo brings the case
+        await pilot.press("tab")
+        roles = {
+            role: setup.query_one(f"#role-{role}", Input).value
+            for role in ("voorzitter", "tijdbewaker")
+        }
+        assert "Bo" not in roles.values() and all(roles.values())
+        setup.query_one("#role-voorzitter", Input).value = "Bo"  # typed by hand: said
+        await settle(pilot)
+        problems = str(setup.query_one("#setup-problems").render())
+        assert "'Bo' kan niet tegelijk Inbrenger en Voorzitter zijn" in problems
+        assert setup.query_one("#start").disabled
+
+
+async def test_a_group_too_small_is_said_and_start_asks_first():
+    """Item 16: three people for the incidentmethode (4 to 12)."""
+    from intervisie_tui.tui.screens.dialogs import Confirm
+    from intervisie_tui.tui.screens.run import RunScreen
+
+    from .test_whole_session import wait_for
+
+    app = IntervisieApp(AppConfig(check_interrupted=False, sound="off"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        await pilot.press("down", "down", "down", "down", "enter")  # Incidentmethode
+        await pilot.press(*"Team", "tab", *"An, Bo, Cor", "tab")
+        await settle(pilot)
+        problems = str(setup.query_one("#setup-problems").render())
+        assert "3 deelnemers: Incidentmethode is voor 4 tot 12 deelnemers" in problems
+        assert setup.query_one("#start").disabled is False
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, Confirm)
+        await pilot.press("n")  # not now: back, everything as typed
+        await settle(pilot)
+        assert app.screen is setup and setup.query_one("#group", Input).value == "Team"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, Confirm)
+        await pilot.press("y")
+        await wait_for(pilot, RunScreen)

@@ -38,6 +38,31 @@ def test_setup_screen(snap_compare, lang, size):
     assert snap_compare(app, run_before=choose, terminal_size=size)
 
 
+@pytest.mark.parametrize("method", ["incidentmethode", "speedsparren"])
+def test_setup_screen_fits_the_method_at_80x24(snap_compare, method):
+    """Issue 14, items 6 and 12: the help question readable in full; none for speedsparren."""
+
+    async def fill(pilot):
+        await pilot.pause()
+        screen = pilot.app.screen
+        screen.query_one("#method-filter", Input).value = method
+        await pilot.pause()
+        await pilot.pause()
+        screen.query_one("#participants").text = "An, Bo, Cor, Dirk, Eva, Fien"
+        screen.query_one("#group", Input).value = "Team Noord"
+        if method == "incidentmethode":
+            screen.query_one("#question").text = (
+                "Hoe geef ik grenzen aan zonder de relatie te schaden?"
+            )
+        await pilot.pause()
+        screen.set_focus(None)
+        no_blink(pilot)
+        await pilot.pause()
+
+    app = IntervisieApp(AppConfig(lang="nl", check_interrupted=False))
+    assert snap_compare(app, run_before=fill, terminal_size=(80, 24))
+
+
 @pytest.mark.parametrize("size", [*SIZES, (40, 12)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", LANGS)
 def test_run_screen(snap_compare, lang, size):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
@@ -10,7 +11,16 @@ from typing import Annotated
 import typer
 
 from intervisie_tui.cli.common import app, or_root, state
-from intervisie_tui.core.setup import split_names, text_problems
+from intervisie_tui.core.method import Method
+from intervisie_tui.core.setup import (
+    SetupProblem,
+    clash_problem,
+    has_case,
+    role_clashes,
+    size_problem,
+    split_names,
+    text_problems,
+)
 from intervisie_tui.errors import IntervisieError, UsageProblem
 from intervisie_tui.i18n import set_language, t
 from intervisie_tui.sound import SOUND_MODES
@@ -81,6 +91,7 @@ def run(
     ] = None,
     case: Annotated[str, typer.Option("--case", help=t("cli.help.run.case"))] = "",
     question: Annotated[str, typer.Option("--question", help=t("cli.help.run.question"))] = "",
+    force: Annotated[bool, typer.Option("--force", help=t("cli.help.run.force"))] = False,
     log_dir: LogDirOption = None,
     methods: MethodsOption = None,
     lang: LangOption = None,
@@ -95,18 +106,46 @@ def run(
     config = make_config(lang, methods, log_dir, sound, quiet)
     entry = find_method(method, config.methods_dirs)  # a typo ends here, in one line
     names = split_names(participants or "")
-    for problem in text_problems(group or "", case, names, question):  # before any screen
+    roles = parse_roles(role or [])
+    for problem in given_problems(entry.method, group or "", names, roles, case, question, force):
         raise UsageProblem(t(problem.key, **problem.values))
     request = RunRequest(
         method_id=method,
         method=entry.method,
         group=group,
         participants=names,
-        roles=parse_roles(role or []),
+        roles=roles,
         case_title=case,
         question=question,
+        force=force,
     )
     open_app(replace(config, request=request))
+
+
+def given_problems(
+    method: Method,
+    group: str,
+    names: tuple[str, ...],
+    roles: dict[str, tuple[str, ...]],
+    case: str,
+    question: str,
+    force: bool,
+) -> Iterator[SetupProblem]:
+    """What `run` refuses in one line before any screen opens.
+
+    Text that must not reach a terminal; a case or question for a method that
+    has none; roles given that clash (the same rule as the setup screen's); a
+    group size outside the method's range unless `--force` says it is meant.
+    The rest (a name missing, a role left empty) the setup screen shows.
+    """
+    yield from text_problems(group, case, names, question)
+    if not has_case(method) and (case.strip() or question.strip()):
+        yield SetupProblem("setup.no_case", method=method.name)
+    for name, role_ids in role_clashes(method, roles):
+        yield clash_problem(method, name, role_ids)
+    size = size_problem(method, len(names)) if names and not force else None
+    if size is not None:
+        yield SetupProblem("cli.size_force", problem=t(size.key, **size.values))
 
 
 @app.command("resume", help=t("cli.help.resume"))

@@ -78,7 +78,10 @@ class Role(_Strict):
     )
     exclusive: bool = Field(
         False,
-        description="A holder of an exclusive role holds no `rest` role (the inbrenger is no lid).",
+        description=(
+            "A holder of an exclusive role holds no other role, `rest` role included"
+            " (the inbrenger is no voorzitter, tijdbewaker or lid)."
+        ),
     )
     rest: bool = Field(
         False,

@@ -1,8 +1,10 @@
 """Method + setup -> Plan: the flat list of timed steps of this session.
 
-Rounds are unrolled, role swaps applied, go-arounds bound to real names in
-participant order and rotating pairs computed, so that everything downstream
-(runner, TUI, log) works on plain steps and never re-interprets the method.
+Rounds are unrolled, role swaps applied (and marked on the step after them),
+go-arounds bound to real names in participant order, rotating pairs computed
+(core/pairs.py) and prompts kept for the roles somebody holds, so that
+everything downstream (runner, TUI, log) works on plain steps and never
+re-interprets the method.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from intervisie_tui.core.method import Method, Phase, Repeat, Sound, iter_phases
+from intervisie_tui.core.pairs import PairRotation
 from intervisie_tui.core.setup import SessionSetup
 from intervisie_tui.i18n import t_lang
 
@@ -47,6 +50,9 @@ class Step:
     """Names that speak in turn, in order (empty: no go-around)."""
     go_around_prompt: str = ""
     pairs: tuple[tuple[str, str], ...] = ()
+    """(first role's holder, partner) per pair this round; see core/pairs.py."""
+    swapped: tuple[str, ...] = ()
+    """The two roles whose holders swapped just before this step (speedsparren's halves)."""
     rounds: tuple[tuple[int, int], ...] = ()
     """(round, of) for every enclosing repeat, outermost first."""
     block: str | None = None
@@ -89,7 +95,7 @@ def build_plan(method: Method, setup: SessionSetup) -> Plan:
     steps: list[Step] = []
     if setup.followup:
         steps.append(_extra_step("followup", 0, 0, setup.language))
-    _expand(method, setup, method.phases, dict(holders), (), None, steps)
+    _expand(method, setup, method.phases, dict(holders), (), None, steps, PairRotation())
     has_evaluation = any(phase.evaluation for _, phase in iter_phases(method.phases))
     if setup.evaluation and not has_evaluation:
         steps.append(_extra_step("evaluation", len(steps), _next_start(steps), setup.language))
@@ -104,20 +110,26 @@ def _expand(
     rounds: tuple[tuple[int, int], ...],
     block: str | None,
     out: list[Step],
+    pairing: PairRotation,
 ) -> None:
     for item in items:
         if isinstance(item, Repeat):
             inner = dict(holders)  # swaps hold inside the block only
             for number in range(1, item.repeat + 1):
                 here = (*rounds, (number, item.repeat))
-                _expand(method, setup, item.phases, inner, here, item.name or block, out)
+                before = len(out)
+                block_name = item.name or block
+                _expand(method, setup, item.phases, inner, here, block_name, out, pairing)
+                if item.swap and number > 1 and len(out) > before:
+                    out[before] = replace(out[before], swapped=tuple(item.swap))
                 if item.swap:
                     a, b = item.swap
                     inner[a], inner[b] = inner[b], inner[a]
             continue
         if not _enabled(item, setup):
             continue
-        step = _phase_step(method, item, holders, rounds, block, len(out), _next_start(out))
+        start = _next_start(out)
+        step = _phase_step(method, item, holders, rounds, block, len(out), start, pairing)
         out.append(_in_participant_order(step, setup.participants))
 
 
@@ -148,11 +160,12 @@ def _phase_step(
     block: str | None,
     index: int,
     start: int,
+    pairing: PairRotation,
 ) -> Step:
-    prompts = tuple(
-        RolePrompt(role.id, role.name, holders.get(role.id, ()), phase.prompts[role.id])
+    prompts = tuple(  # a role nobody holds has nobody to say it to
+        RolePrompt(role.id, role.name, holders[role.id], phase.prompts[role.id])
         for role in method.roles
-        if role.id in phase.prompts
+        if role.id in phase.prompts and holders.get(role.id)
     )
     go_around: tuple[str, ...] = ()
     go_prompt = ""
@@ -161,10 +174,8 @@ def _phase_step(
         go_prompt = phase.go_around.prompt
     pairs: tuple[tuple[str, str], ...] = ()
     if phase.pairs:
-        shift = rounds[-1][0] - 1 if rounds else 0
-        pairs = rotate_pairs(
-            holders.get(phase.pairs.first, ()), holders.get(phase.pairs.second, ()), shift
-        )
+        first, second = (holders.get(phase.pairs.first, ()), holders.get(phase.pairs.second, ()))
+        pairs = pairing.next_round(first, second)
     return Step(
         index=index,
         phase_id=phase.id or "stap",
@@ -182,15 +193,6 @@ def _phase_step(
         warn_at=phase.warnings,
         sound=phase.sound,
     )
-
-
-def rotate_pairs(
-    first: tuple[str, ...], second: tuple[str, ...], shift: int
-) -> tuple[tuple[str, str], ...]:
-    """Pair first[i] with second[i + shift]: every round everybody meets someone new."""
-    if not first or not second:
-        return ()
-    return tuple((name, second[(i + shift) % len(second)]) for i, name in enumerate(first))
 
 
 def _extra_step(kind: StepKind, index: int, start: int, lang: str) -> Step:

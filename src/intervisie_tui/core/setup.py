@@ -7,7 +7,7 @@ model that round-trips through JSON.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -87,10 +87,76 @@ class SessionSetup(BaseModel):
 def exclusive_names(method: Method, roles: Mapping[str, Sequence[str]]) -> set[str]:
     """Who holds an exclusive role of `method` in `roles` (role id -> names): the inbrenger.
 
-    The one rule for "the split of roles": these people hold no `rest` role
-    (the inbrenger is no lid) and stay out of the halves of split_group.
+    These people hold no other role (see `may_hold`), no `rest` role either (the
+    inbrenger is no lid), and stay out of the halves of split_group.
     """
     return {name for role in method.roles if role.exclusive for name in roles.get(role.id, ())}
+
+
+def may_hold(method: Method, role_id: str, held: Iterable[str]) -> bool:
+    """Whether someone who holds the roles `held` may take `role_id` as well.
+
+    The one rule for exclusive roles, for the suggestion and for roles typed or
+    given on the command line alike: whoever holds one (the inbrenger) holds
+    nothing else, so the person with their back turned in the roddelronde is
+    never the one asked to give the sign.
+    """
+    others = [method.role(other) for other in held if other != role_id]
+    if not others:
+        return True
+    role = method.role(role_id)
+    if role is not None and role.exclusive:
+        return False
+    return not any(other is not None and other.exclusive for other in others)
+
+
+def role_clashes(
+    method: Method, roles: Mapping[str, Sequence[str]]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """(name, role ids) of everyone `roles` gives an exclusive role and another one too."""
+    held: dict[str, list[str]] = {}
+    for role in method.roles:
+        for name in roles.get(role.id, ()):
+            held.setdefault(name, [])
+            if role.id not in held[name]:
+                held[name].append(role.id)
+    return [
+        (name, tuple(ids))
+        for name, ids in held.items()
+        if not all(may_hold(method, role_id, ids[:index]) for index, role_id in enumerate(ids))
+    ]
+
+
+def clash_problem(method: Method, name: str, role_ids: Sequence[str]) -> SetupProblem:
+    """One line that names the person and the roles that cannot go together."""
+    roles = [role for role_id in role_ids if (role := method.role(role_id)) is not None]
+    names = [role.name for role in roles]
+    listed = ", ".join(names[:-1]) + t("setup.and") + names[-1]
+    exclusive = next(role.name for role in roles if role.exclusive)
+    return SetupProblem("setup.role_clash", name=name, roles=listed, exclusive=exclusive)
+
+
+def has_case(method: Method) -> bool:
+    """Somebody brings in a case (the method has an exclusive role, the inbrenger).
+
+    Only then does the setup ask for the case's title and the help question:
+    in speedsparren or a ronde tafel everyone brings their own question.
+    """
+    return any(role.exclusive for role in method.roles)
+
+
+def size_problem(method: Method, count: int) -> SetupProblem | None:
+    """A group smaller or larger than the method is made for: said, not refused.
+
+    The timekeeper may still start (after a yes on the setup screen, with
+    `--force` on the command line): the room is as it is.
+    """
+    size = method.group_size
+    if size.min <= count <= size.max:
+        return None
+    return SetupProblem(
+        "setup.participant_count", count=count, method=method.name, min=size.min, max=size.max
+    )
 
 
 def split_group(
@@ -99,19 +165,26 @@ def split_group(
     """Share everyone out over the roles that divide the group (vragenstellers/meedenkers).
 
     Those are the required, unbounded roles not in `given` (the roles already
-    assigned, e.g. by rotation); people holding an exclusive role stay out.
-    Alternating keeps the halves even.
+    assigned, e.g. by rotation); people holding an exclusive role, or a given
+    half already, stay out. Alternating keeps the halves even.
     """
-    splits = [
-        r
-        for r in method.roles
-        if not r.rest and not r.exclusive and r.min >= 1 and r.max is None and r.id not in given
-    ]
+    splits = [r for r in method.roles if _divides(r) and r.id not in given]
     if not splits:
         return {}
-    exclusive = exclusive_names(method, given)
-    people = [p for p in participants if p not in exclusive]
+    taken = exclusive_names(method, given)
+    taken |= {
+        name
+        for role in method.roles
+        if role.id in given and _divides(role)
+        for name in given[role.id]
+    }
+    people = [p for p in participants if p not in taken]
     return {role.id: tuple(people[index :: len(splits)]) for index, role in enumerate(splits)}
+
+
+def _divides(role: Role) -> bool:
+    """A role that takes part of the group: required, unbounded, neither rest nor exclusive."""
+    return not role.rest and not role.exclusive and role.min >= 1 and role.max is None
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -141,7 +214,10 @@ def text_problems(
 
 
 def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
-    """All reasons this setup cannot run with this method (empty list: fine)."""
+    """All reasons this setup cannot run with this method (empty list: fine).
+
+    The group's size is not among them: see `size_problem`.
+    """
     problems = list(
         text_problems(setup.group, setup.case_title, setup.participants, setup.question)
     )
@@ -151,17 +227,10 @@ def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
     elif len(group) > MAX_GROUP_NAME:
         problems.append(SetupProblem("setup.group_too_long", max=MAX_GROUP_NAME))
     names = setup.participants
-    size = method.group_size  # the method's bounds are the bounds (2 to 30 unless it says)
-    if not size.min <= len(names) <= size.max:
-        problems.append(
-            SetupProblem(
-                "setup.participant_count",
-                count=len(names),
-                method=method.name,
-                min=size.min,
-                max=size.max,
-            )
-        )
+    if not names:
+        problems.append(SetupProblem("setup.nobody"))
+    if not has_case(method) and (setup.case_title.strip() or setup.question.strip()):
+        problems.append(SetupProblem("setup.no_case", method=method.name))
     seen: set[str] = set()
     for name in names:
         if not name.strip():
@@ -192,18 +261,7 @@ def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
             problems.append(
                 SetupProblem("setup.role_too_many", role=role.name, max=role.max, count=count)
             )
-    exclusive_holders: dict[str, str] = {}
-    for role in method.roles:
-        if not role.exclusive:
-            continue
-        for name in setup.roles.get(role.id, ()):
-            if name in exclusive_holders and exclusive_holders[name] != role.id:
-                problems.append(SetupProblem("setup.two_exclusive", name=name))
-            exclusive_holders[name] = role.id
-    exclusive = exclusive_names(method, setup.roles)
-    for role in method.roles:  # an exclusive holder (the inbrenger) is no lid
-        if role.rest:
-            for name in setup.roles.get(role.id, ()):
-                if name in exclusive:
-                    problems.append(SetupProblem("setup.two_exclusive", name=name))
+    problems += [
+        clash_problem(method, name, ids) for name, ids in role_clashes(method, setup.roles)
+    ]
     return problems

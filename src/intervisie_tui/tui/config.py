@@ -24,6 +24,8 @@ class RunRequest:
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     case_title: str = ""
     question: str = ""
+    force: bool = False
+    """Start even with a group size outside the method's range (`run --force`)."""
 
 
 @dataclass(frozen=True)

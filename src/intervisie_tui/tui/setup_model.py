@@ -7,6 +7,7 @@ Kept apart from the screen so it can be tested directly.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,11 +145,18 @@ class SetupContext:
     def last_participants(self) -> tuple[str, ...]:
         return self._history.last_participants() if self._history else ()
 
-    def suggest(self, method: Method, participants: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-        """Rotating roles from the group's history, then the group split over the rest."""
+    def suggest(
+        self,
+        method: Method,
+        participants: tuple[str, ...],
+        given: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> dict[str, tuple[str, ...]]:
+        """`given` (typed, or on the command line) kept; the rest by rotation, then the split."""
+        given = dict(given or {})
         if not participants:
-            return {}
-        suggestion = history.suggest_roles(self._history or [], participants, method)
+            return given
+        found = history.suggest_roles(self._history or [], participants, method, given)
+        suggestion = {**given, **found}
         suggestion.update(split_group(method, participants, suggestion))
         return suggestion
 

@@ -18,7 +18,7 @@ from intervisie_tui.core.session import (
     repair_session,
     waiting_sessions,
 )
-from intervisie_tui.core.setup import SessionSetup, validate_setup
+from intervisie_tui.core.setup import SessionSetup, size_problem, validate_setup
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.screens.dialogs import Choice, Confirm, Explain
@@ -126,7 +126,7 @@ def open_setup_or_run(app: IntervisieApp) -> None:
         group = request.group or t("setup.default_group")
         context.select_group(group)
         # roles not given on the command line get the fair-rotation suggestion
-        roles = {**context.suggest(method, request.participants), **request.roles}
+        roles = context.suggest(method, request.participants, request.roles)
         setup = context.make_setup(
             method=method,
             group=group,
@@ -135,7 +135,9 @@ def open_setup_or_run(app: IntervisieApp) -> None:
             case_title=request.case_title,
             question=request.question,
         )
-        if not validate_setup(setup, method):
+        # a group size the method is not made for: the setup screen asks first
+        fits = request.force or size_problem(method, len(request.participants)) is None
+        if fits and not validate_setup(setup, method):
             app.call_later(start_session, app, method, setup)
             return
     from intervisie_tui.tui.screens.setup import SetupScreen  # not imported on a direct `run`

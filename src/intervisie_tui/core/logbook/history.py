@@ -17,7 +17,7 @@ an import) count once: the finished one, else the later one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
@@ -31,7 +31,7 @@ from intervisie_tui.core.logbook.items import LogItem
 from intervisie_tui.core.logbook.naming import GROUP_FILE, group_dir, log_files
 from intervisie_tui.core.logbook.parse import LogParseError, LogRecord, read_front
 from intervisie_tui.core.method import Method
-from intervisie_tui.core.setup import OpenItem
+from intervisie_tui.core.setup import OpenItem, may_hold
 from intervisie_tui.i18n import t_lang
 
 ROTATING_ROLES = ("inbrenger", "tijdbewaker", "voorzitter")
@@ -335,27 +335,36 @@ def known_groups(root: Path | None) -> list[str]:
 
 
 def suggest_roles(
-    sessions: Sequence[LogRecord] | GroupStart, participants: Sequence[str], method: Method
+    sessions: Sequence[LogRecord] | GroupStart,
+    participants: Sequence[str],
+    method: Method,
+    given: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """Inbrenger, tijdbewaker and voorzitter (as far as the method has them), rotated fairly.
 
     Each goes to who held it least recently: never first, then longest ago; ties
-    by fewest times, then the order of `participants`. Nobody gets two of these
-    roles while someone is still free, and never two exclusive roles.
+    by fewest times, then the order of `participants`. Roles in `given` (typed,
+    or on the command line) stay as they are and are not in the result; their
+    holders count as taken. Nobody gets two of these roles while someone is
+    still free, and the holder of an exclusive role gets no other (`may_hold`).
     """
     stats = sessions.digest.roles if isinstance(sessions, GroupStart) else role_stats(sessions)
+    given = given or {}
     result: dict[str, tuple[str, ...]] = {}
     taken: dict[str, list[str]] = {}  # folded name -> role ids given
+    for role_id, names in given.items():
+        for name in names:
+            taken.setdefault(_fold(name), []).append(role_id)
     order = {_fold(name): index for index, name in enumerate(participants)}
     for role_id in ROTATING_ROLES:
         role = method.role(role_id)
-        if role is None or role.rest:
+        if role is None or role.rest or role_id in given:
             continue
         wanted = max(role.min, 1) if role.max is None else min(max(role.min, 1), role.max)
         ranked = sorted(participants, key=lambda n: _rank(stats, role_id, n, order))
         free = [n for n in ranked if _fold(n) not in taken]
         allowed = [
-            n for n in ranked if _fold(n) in taken and _may_add(method, role_id, taken[_fold(n)])
+            n for n in ranked if _fold(n) in taken and may_hold(method, role_id, taken[_fold(n)])
         ]
         chosen = tuple((free + allowed)[:wanted])
         for name in chosen:
@@ -389,13 +398,6 @@ def _rank(stats: RoleStats, role_id: str, name: str, order: dict[str, int]) -> t
     folded = _fold(name)
     last, times = stats.get(role_id, {}).get(folded, (-1, 0))
     return (last, times, order[folded])
-
-
-def _may_add(method: Method, role_id: str, held: list[str]) -> bool:
-    role = method.role(role_id)
-    if role is None or not role.exclusive:
-        return True
-    return not any((other := method.role(r)) is not None and other.exclusive for r in held)
 
 
 def attendance(

@@ -19,7 +19,7 @@ from intervisie_tui.core.logbook.items import LogItem, item_key, render_item
 from intervisie_tui.core.logbook.markdown import escape_block, escape_cell, escape_line
 from intervisie_tui.core.method import iter_phases
 from intervisie_tui.core.plan import Plan, Step
-from intervisie_tui.core.setup import OpenItem
+from intervisie_tui.core.setup import OpenItem, has_case
 from intervisie_tui.core.state import Entry, SessionState
 from intervisie_tui.i18n import t_lang
 
@@ -117,7 +117,10 @@ class _Renderer:
         return "\n".join(lines)
 
     def question(self) -> str:
+        """Where somebody brings a case; speedsparren has no help question to leave empty."""
         text = self.front.question
+        if not text and not has_case(self.state.plan.method):
+            return ""
         return self.section("question", escape_block(text) if text else self.t("none"))
 
     def agenda(self) -> str:
@@ -206,7 +209,7 @@ class _Renderer:
     def step_content(self, step: Step, level: int) -> str:
         entries = self.by_step.get(step.index, [])
         hashes = "#" * level
-        parts = []
+        parts = [self.swap(step), self.pairs(step, hashes)]
         passed = self.state.steps[step.index].passed
         for kind, key, render in (
             ("note", "sub.notes", self.bullet),
@@ -228,7 +231,25 @@ class _Renderer:
             if kind == "statement" and step.go_around_prompt:
                 block += escape_block(step.go_around_prompt) + "\n\n"
             parts.append(block + "\n".join(lines))
-        return "\n\n".join(parts)
+        return "\n\n".join(part for part in parts if part)
+
+    def swap(self, step: Step) -> str:
+        """The roles changing hands before this round (speedsparren's second half)."""
+        if not step.swapped:
+            return ""
+        method = self.state.plan.method
+        first, second = (
+            escape_line(role.name if (role := method.role(role_id)) else role_id)
+            for role_id in step.swapped
+        )
+        return f"*{self.t('swapped', first=first, second=second)}*"
+
+    def pairs(self, step: Step, hashes: str) -> str:
+        """Who sat with whom this round: the first of each pair holds the first role."""
+        if not step.pairs:
+            return ""
+        lines = [f"- {escape_line(a)} & {escape_line(b)}" for a, b in step.pairs]
+        return f"{hashes} {self.t('sub.pairs')}\n\n" + "\n".join(lines)
 
     def bullet(self, entry: Entry) -> str:
         return "- " + escape_block(entry.text, 2)

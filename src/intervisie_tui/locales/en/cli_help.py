@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.run.role": "Who has which role: role=Name, e.g. inbrenger=An (repeatable).",
     "cli.help.run.case": "Case title.",
     "cli.help.run.question": "The inbrenger's help question.",
+    "cli.help.run.force": "Start even when the group is larger or smaller than the method is made for.",
     "cli.help.resume": "Continue an interrupted session exactly where it stopped.",
     "cli.help.resume.session_id": "Session id; default: the latest interrupted one.",
     "cli.help.resume.as_pause": "Count the time the app was closed as a pause.",

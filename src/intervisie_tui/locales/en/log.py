@@ -24,6 +24,8 @@ MESSAGES: dict[str, str] = {
     "log.sub.insights": "Insights",
     "log.sub.statements": "Go-around",
     "log.sub.actions": "Action items",
+    "log.sub.pairs": "Pairs",
+    "log.swapped": "{first} and {second} swap roles",
     "log.item.due": "due {date}",
     "log.item.dropped": "dropped",
     "log.followup.previous": "Case presenter last time",

@@ -164,6 +164,8 @@ MESSAGES: dict[str, str] = {
     "group.shared_with": "Shared with",
     "group.topics": "Topics",
     "setup.start": "Start the session (ctrl+s)",
+    "setup.size_confirm": "{problem}. Start anyway?",
+    "setup.start_anyway": "Start anyway",
     "setup.pick_method": "Choose a method",
     "setup.not_ready": "Not everything is filled in yet",
     "setup.default_group": "Intervision group",

@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.run.role": "Wie welke rol heeft: rol=Naam, bijvoorbeeld inbrenger=An (mag vaker).",
     "cli.help.run.case": "Titel van de casus.",
     "cli.help.run.question": "De hulpvraag van de inbrenger.",
+    "cli.help.run.force": "Begin ook als de groep groter of kleiner is dan de methode aangeeft.",
     "cli.help.resume": "Ga verder met een onderbroken sessie, precies waar die stopte.",
     "cli.help.resume.session_id": "Id van de sessie; zonder id de laatst onderbroken sessie.",
     "cli.help.resume.as_pause": "Tel de tijd dat het programma dicht was als pauze.",

@@ -24,6 +24,8 @@ MESSAGES: dict[str, str] = {
     "log.sub.insights": "Inzichten",
     "log.sub.statements": "Rondje",
     "log.sub.actions": "Actiepunten",
+    "log.sub.pairs": "Tweetallen",
+    "log.swapped": "{first} en {second} wisselen van rol",
     "log.item.due": "voor {date}",
     "log.item.dropped": "vervalt",
     "log.followup.previous": "Inbrenger vorige keer",

@@ -164,6 +164,8 @@ MESSAGES: dict[str, str] = {
     "group.shared_with": "Delen met",
     "group.topics": "Onderwerpen",
     "setup.start": "Start de sessie (ctrl+s)",
+    "setup.size_confirm": "{problem}. Toch beginnen?",
+    "setup.start_anyway": "Toch beginnen",
     "setup.pick_method": "Kies een methode",
     "setup.not_ready": "Nog niet alles is ingevuld",
     "setup.default_group": "Intervisiegroep",

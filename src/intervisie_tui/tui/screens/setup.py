@@ -26,14 +26,23 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from intervisie_tui.core.method import Method, iter_phases
-from intervisie_tui.core.setup import SessionSetup, split_names, validate_setup
+from intervisie_tui.core.setup import (
+    SessionSetup,
+    SetupProblem,
+    has_case,
+    size_problem,
+    split_names,
+    validate_setup,
+)
 from intervisie_tui.i18n import t
 from intervisie_tui.tui.actions import SETUP_ACTIONS, Action, bindings
 from intervisie_tui.tui.config import RunRequest
 from intervisie_tui.tui.plain import plain
 from intervisie_tui.tui.screens.base import BaseScreen
+from intervisie_tui.tui.screens.dialogs import Confirm
 from intervisie_tui.tui.setup_model import SetupContext, method_preview
 from intervisie_tui.tui.widgets.keybar import KeyBar
+from intervisie_tui.tui.widgets.method_choice import MethodFilter, MethodList
 from intervisie_tui.tui.widgets.role_fields import RoleFields, field_row
 from intervisie_tui.tui.widgets.typed_area import TypedTextArea
 from intervisie_tui.tui.widgets.typing import TypedInput
@@ -52,10 +61,13 @@ class SetupScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="setup-body"):
             with Vertical(id="setup-methods"):
-                yield Input(placeholder=t("setup.filter"), id="method-filter", compact=True)
-                yield OptionList(id="method-list", compact=True)
+                yield MethodFilter(
+                    self._move_on, placeholder=t("setup.filter"), id="method-filter", compact=True
+                )
+                yield MethodList(self._move_on, id="method-list", compact=True)
                 yield Static("", id="method-preview")
-            with VerticalScroll(id="setup-form"):
+            # not a Tab stop itself: what is typed must land in a field (it scrolls to it)
+            with VerticalScroll(id="setup-form", can_focus=False):
                 groups = SuggestFromList(self.context.groups, case_sensitive=False)
                 yield field_row(
                     t("setup.group"),
@@ -79,7 +91,7 @@ class SetupScreen(BaseScreen):
                         placeholder=t("setup.participants_hint"),
                     ),
                 )
-                yield RoleFields(id="role-fields")
+                yield RoleFields(self._suggest_if_untyped, id="role-fields")
                 yield field_row(
                     t("setup.case"),
                     TypedInput(
@@ -88,15 +100,19 @@ class SetupScreen(BaseScreen):
                         compact=True,
                         placeholder=t("setup.case_hint"),
                     ),
+                    id="case-row",
                 )
-                yield field_row(
+                yield field_row(  # several lines: a help question is a sentence or two
                     t("setup.question"),
-                    TypedInput(
+                    TypedTextArea(
                         self.request.question,
                         id="question",
+                        soft_wrap=True,
+                        show_line_numbers=False,
                         compact=True,
                         placeholder=t("setup.question_hint"),
                     ),
+                    id="question-row",
                 )
                 yield Vertical(id="phase-toggles")
                 yield Static("", id="setup-problems")
@@ -141,11 +157,10 @@ class SetupScreen(BaseScreen):
     async def _filter(self, event: Input.Changed) -> None:
         await self._fill_method_list(event.value)
 
-    @on(Input.Submitted, "#method-filter")
-    def _filter_done(self) -> None:
-        """Enter in the filter takes the highlighted method and moves on to the group."""
-        if self.method is not None:
-            self.query_one("#group", Input).focus()
+    def _move_on(self) -> None:
+        """Enter in the filter or the list: on to the group, now (the method follows)."""
+        if self.query_one("#method-list", OptionList).highlighted is not None:
+            self.set_focus(self.query_one("#group", Input))
 
     def on_key(self, event) -> None:
         """Up/down in the filter walk the method list, so the hands stay on the keys."""
@@ -165,7 +180,6 @@ class SetupScreen(BaseScreen):
     @on(OptionList.OptionSelected, "#method-list")
     async def _selected(self, event: OptionList.OptionSelected) -> None:
         await self._choose(event.option.id)
-        self.query_one("#group", Input).focus()
 
     async def _choose(self, method_id: str | None) -> None:
         """Show a method's roles and optional steps.
@@ -179,6 +193,8 @@ class SetupScreen(BaseScreen):
         self.method = method
         self.query_one("#method-preview", Static).update(method_preview(method))
         await self.query_one(RoleFields).show(method, self.request.roles)
+        for row in ("#case-row", "#question-row"):  # only where somebody brings a case
+            self.query_one(row).display = has_case(method)
         await self._build_phase_toggles()
         self._suggest_if_untyped()
 
@@ -222,6 +238,10 @@ class SetupScreen(BaseScreen):
     def _people_changed(self) -> None:
         self._suggest_if_untyped()
 
+    @on(TextArea.Changed, "#question")
+    def _question_changed(self) -> None:
+        self._check()
+
     @on(Input.Changed)
     def _field_changed(self, event: Input.Changed) -> None:
         if event.input.id not in ("method-filter", "group"):
@@ -240,8 +260,10 @@ class SetupScreen(BaseScreen):
     def _fill_roles(self, only_untyped: bool) -> None:
         if self.method is None:
             return
-        suggestion = self.context.suggest(self.method, self.participants())
-        self.query_one(RoleFields).suggest(suggestion, only_untyped)
+        fields = self.query_one(RoleFields)
+        typed = fields.typed_roles() if only_untyped else {}
+        suggestion = self.context.suggest(self.method, self.participants(), typed)
+        fields.suggest(suggestion, only_untyped)
         self._check()
 
     def participants(self) -> tuple[str, ...]:
@@ -260,28 +282,35 @@ class SetupScreen(BaseScreen):
         }
         group = self.query_one("#group", Input).value.strip() or t("setup.default_group")
         evaluation = self.query("#add-evaluation")
+        case = has_case(self.method)  # hidden fields are not asked, so not kept
         return self.context.make_setup(
             evaluation=evaluation.first(Checkbox).value if evaluation else True,
             method=self.method,
             group=group,
             participants=self.participants(),
             roles=roles,
-            case_title=self.query_one("#case", Input).value.strip(),
-            question=self.query_one("#question", Input).value.strip(),
+            case_title=self.query_one("#case", Input).value.strip() if case else "",
+            question=self.query_one("#question", TextArea).text.strip() if case else "",
             phase_toggles=toggles,
         )
 
     def _check(self) -> list[str]:
+        """List what stands in the way (Start waits for it) and a group size that does not fit."""
         setup = self.build_setup()
         problems = []
+        notes = []
         if setup is None:
             problems = [t("setup.pick_method")]
         elif self.method is not None:
             problems = [t(p.key, **p.values) for p in validate_setup(setup, self.method)]
-        text = "\n".join(f"• {p}" for p in problems)
+            notes = [t(p.key, **p.values) for p in [self._size_problem()] if p is not None]
+        text = "\n".join(f"• {p}" for p in [*problems, *notes])
         self.query_one("#setup-problems", Static).update(plain(text))
         self.query_one("#start", Button).disabled = bool(problems)
         return problems
+
+    def _size_problem(self) -> SetupProblem | None:
+        return size_problem(self.method, len(self.participants())) if self.method else None
 
     @on(Button.Pressed, "#start")
     def _start_pressed(self) -> None:
@@ -291,6 +320,19 @@ class SetupScreen(BaseScreen):
         if self._check():
             self.notify(t("setup.not_ready"), severity="warning")
             return
+        size = self._size_problem()
+        if size is None:
+            self._start()
+            return
+        question = t("setup.size_confirm", problem=t(size.key, **size.values))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._start()
+
+        self.app.push_screen(Confirm(question, t("setup.start_anyway")), answered)
+
+    def _start(self) -> None:
         setup = self.build_setup()
         assert setup is not None and self.method is not None
         # The app starts it: this screen is replaced by the run screen, so it must not

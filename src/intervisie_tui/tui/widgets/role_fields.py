@@ -8,7 +8,7 @@ per field to tell its own changes from typing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from textual import on
 from textual.containers import Horizontal, Vertical
@@ -22,14 +22,16 @@ from intervisie_tui.tui.plain import plain
 from intervisie_tui.tui.widgets.typing import TypedInput
 
 
-def field_row(label: str, widget: Widget) -> Horizontal:
+def field_row(label: str, widget: Widget, id: str | None = None) -> Horizontal:
     """A label beside its field: one line each, so the form fits 80x24."""
-    return Horizontal(Label(plain(label), classes="field-label"), widget, classes="field")
+    return Horizontal(Label(plain(label), classes="field-label"), widget, classes="field", id=id)
 
 
 class RoleFields(Vertical):
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, on_typed: Callable[[], None] = lambda: None, **kwargs) -> None:
+        """`on_typed`: a role was typed in, so the suggestion for the others may change."""
         super().__init__(**kwargs)
+        self._on_typed = on_typed
         self.method: Method | None = None
         self.typed: set[str] = set()
         self._suggested: dict[str, str] = {}
@@ -65,6 +67,10 @@ class RoleFields(Vertical):
             self._suggested[role_id] = value
             field.value = value
 
+    def typed_roles(self) -> dict[str, tuple[str, ...]]:
+        """The roles the timekeeper filled in: a suggestion for the others works around them."""
+        return {role: names for role, names in self.roles().items() if role in self.typed}
+
     def roles(self) -> dict[str, tuple[str, ...]]:
         """Role id -> names, for the roles with names filled in."""
         found = {}
@@ -79,3 +85,4 @@ class RoleFields(Vertical):
         role_id = (event.input.id or "").removeprefix("role-")
         if event.value != self._suggested.get(role_id):
             self.typed.add(role_id)
+            self._on_typed()
