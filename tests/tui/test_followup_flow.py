@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from intervisie_tui import paths
 from intervisie_tui.core.clock import FakeClock
@@ -78,7 +79,7 @@ async def test_open_items_come_back_and_decisions_are_logged():
     assert "- [x] Bo: Bel de huisarts" in text
 
 
-async def test_setup_shows_the_group_file_marks_the_topic_and_can_skip_evaluation():
+def _team_zuid_with_a_topic() -> Path:
     folder = group_file_path("Team Zuid", paths.log_dir())
     folder.parent.mkdir(parents=True)
     folder.write_text(
@@ -88,8 +89,13 @@ async def test_setup_shows_the_group_file_marks_the_topic_and_can_skip_evaluatio
         "topics:\n  - title: Overdracht in de nacht\n",
         encoding="utf-8",
     )
+    return folder
+
+
+async def test_setup_shows_the_group_file_and_marks_the_topic_taken_as_the_case():
+    folder = _team_zuid_with_a_topic()
     clock = FakeClock(datetime(2026, 11, 24, 14, 0).astimezone())
-    req = RunRequest(method_id="speedsparren", group="Team Zuid")
+    req = RunRequest(method_id="incidentmethode", group="Team Zuid")
     app = IntervisieApp(AppConfig(clock=clock, sound="off", request=req))
     async with app.run_test(size=(100, 32)) as pilot:
         setup = await wait_for(pilot, SetupScreen)
@@ -101,14 +107,29 @@ async def test_setup_shows_the_group_file_marks_the_topic_and_can_skip_evaluatio
         setup.query_one("#participants").text = ", ".join(PEOPLE)
         setup.query_one("#case").value = "Overdracht in de nacht"
         await pilot.pause()
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, RunScreen)
+    group = load_group_file(folder)
+    assert group is not None
+    topic = group.topic("Overdracht in de nacht")
+    assert topic is not None
+    assert [str(day) for day in topic.chosen] == ["2026-11-24"]
+
+
+async def test_a_method_without_its_own_evaluation_can_skip_the_apps():
+    """Speedsparren (no case, so no topic either): the added evaluation may be switched off."""
+    _team_zuid_with_a_topic()
+    clock = FakeClock(datetime(2026, 11, 24, 14, 0).astimezone())
+    req = RunRequest(method_id="speedsparren", group="Team Zuid")
+    app = IntervisieApp(AppConfig(clock=clock, sound="off", request=req))
+    async with app.run_test(size=(100, 32)) as pilot:
+        setup = await wait_for(pilot, SetupScreen)
+        await pilot.pause()
+        setup.query_one("#participants").text = ", ".join(PEOPLE)
+        await pilot.pause()
         setup.query_one("#add-evaluation").value = False
         await pilot.pause()
         await pilot.press("ctrl+s")
         await wait_for(pilot, RunScreen)
         kinds = [step.kind for step in session_of(pilot).runner.plan.steps]
         assert "evaluation" not in kinds
-    group = load_group_file(folder)
-    assert group is not None
-    topic = group.topic("Overdracht in de nacht")
-    assert topic is not None
-    assert [str(day) for day in topic.chosen] == ["2026-11-24"]
