@@ -66,7 +66,7 @@ async def test_setup_run_quit_resume_finish(monkeypatch):
         await pilot.pause()
         setup.query_one("#role-inbrenger").value = "An"
         setup.query_one("#case").value = "Overdracht nachtdienst"
-        setup.query_one("#question").value = "Hoe zeg ik nee?"
+        setup.query_one("#question").text = "Hoe zeg ik nee?"
         await pilot.pause()
         await pilot.press("ctrl+s")
         run = await wait_for(pilot, RunScreen)
