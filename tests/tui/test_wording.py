@@ -62,7 +62,8 @@ def test_speedsparren_heading_names_round_and_part_and_pairs_come_first():
     panel = PromptPanel()
     panel.show(snap.step)
     lines = panel.plain.splitlines()
-    assert lines[1] == "Tweetallen: Cor & An, Dirk & Bo"  # swapped: the thinkers now ask
+    # swapped: the thinkers now ask, each with the partner met least so far (core/pairs.py)
+    assert lines[1] == "Tweetallen: Cor & Bo, Dirk & An"
 
 
 def test_recent_entries_name_who_and_when():
