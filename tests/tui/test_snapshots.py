@@ -51,9 +51,9 @@ def test_setup_screen_fits_the_method_at_80x24(snap_compare, method):
         screen.query_one("#participants").text = "An, Bo, Cor, Dirk, Eva, Fien"
         screen.query_one("#group", Input).value = "Team Noord"
         if method == "incidentmethode":
-            screen.query_one("#question").text = (
-                "Hoe geef ik grenzen aan zonder de relatie te schaden?"
-            )
+            screen.query_one(
+                "#question"
+            ).text = "Hoe geef ik grenzen aan zonder de relatie te schaden?"
         await pilot.pause()
         screen.set_focus(None)
         no_blink(pilot)
