@@ -113,3 +113,15 @@ def test_resume_without_an_id_takes_the_interrupted_session_not_one_open_elsewhe
     busy.start()  # newer, but still open in another window
     assert _config(run, opened, "resume").resume_id == "20250314-140000-aaaa"
     busy.close()
+
+
+@pytest.mark.parametrize("typed", [[], ["--lang", "nl"]], ids=["no-lang", "lang-nl"])
+def test_resume_opens_the_app_in_the_language_the_session_began_in(run, opened, typed):
+    """Issue 14, item 13: begun with `--lang en`, resumed without it (or with nl): English."""
+    from intervisie_tui.core import store
+    from tests.core.engine_helpers import fake_clock, small_plan
+
+    begun = store.new_session(small_plan(language="en"), fake_clock(), "20250314-140000-cccc")
+    begun.start()
+    begun.close()
+    assert _config(run, opened, "resume", *typed, "20250314-140000-cccc").lang == "en"

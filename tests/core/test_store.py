@@ -283,3 +283,13 @@ def test_a_long_time_away_is_said_not_silently_counted_as_meeting_time(clock):
     resumed, warnings = store.resume("s1", clock, downtime="pause")
     assert warnings == []  # as a pause it changes nothing on the clock
     resumed.close()
+
+
+def test_a_session_keeps_the_language_it_began_in(clock):
+    """Issue 14, item 13: resumed in it, whatever the app is started with then."""
+    runner = _started(clock, small_plan(language="en"), session_id="s-en")
+    runner.close()
+    assert store.session_language("s-en") == "en"
+    _started(clock, small_plan(), session_id="s-nl").close()
+    assert store.session_language("s-nl") == "nl"
+    assert store.session_language("s-unknown") is None

@@ -7,6 +7,7 @@ from datetime import datetime
 from intervisie_tui import paths
 from intervisie_tui.core import store
 from intervisie_tui.core.clock import FakeClock
+from intervisie_tui.i18n import t_lang
 from intervisie_tui.tui.app import IntervisieApp
 from intervisie_tui.tui.config import AppConfig, RunRequest
 from intervisie_tui.tui.screens.dialogs import Choice
@@ -113,3 +114,34 @@ def test_a_session_whose_clock_ran_is_asked_how_the_gap_counts(tmp_path):
     runner.close()  # set up, never started
     infos = {info.session_id: info.clock_ran for info in store.interrupted_sessions()}
     assert infos == {"liep": True, "stond": False}
+
+
+async def test_a_session_begun_in_english_is_resumed_all_in_english():
+    """Issue 14, item 13: `run --lang en`, then `resume` without it came back half Dutch."""
+    from intervisie_tui.i18n import get_language
+    from intervisie_tui.tui.widgets.keybar import KeyBar
+
+    clock = FakeClock(START)
+    app = IntervisieApp(AppConfig(lang="en", clock=clock, sound="off", request=request()))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, RunScreen)
+        await pilot.press("space", "n", *"First note", "enter", "q", "y")
+    session_id = session_of(pilot).runner.state.session_id
+    clock.advance(60)
+    app = IntervisieApp(AppConfig(lang="nl", clock=clock, sound="off"))  # offered at start
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, Choice)
+        await pilot.press("enter")  # go on
+        run = await wait_for(pilot, RunScreen)
+        await pilot.pause()
+        assert get_language() == "en"
+        keys = [item.description for item in run.query_one(KeyBar).items()]
+        assert t_lang("en", "key.next") in keys and t_lang("nl", "key.next") not in keys
+        theme = app.screen.active_bindings["f2"].binding.description
+        assert theme == t_lang("en", "key.theme")  # the app's own keys as well
+        await pilot.press("n", *"Second note", "enter")
+        log = session_of(pilot).snapshot().log_path
+        assert session_of(pilot).runner.state.session_id == session_id
+    assert log is not None
+    text = log.read_text(encoding="utf-8")
+    assert "Second note" in text and t_lang("nl", "log.sub.notes") not in text

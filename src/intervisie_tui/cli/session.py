@@ -180,8 +180,17 @@ def resume(
         resume_id=session_id,
         downtime="pause" if as_pause else "meeting",
     )
+    config = replace(config, lang=spoken_in(session_id, config.lang))
     repair_if_accepted(session_id, config.log_dir, accept_damage)
     open_app(config)
+
+
+def spoken_in(session_id: str, fallback: str) -> str:
+    """A session is resumed in the language it began in, whatever `--lang` says now."""
+    from intervisie_tui.core.session import session_language
+
+    state.lang = set_language(session_language(session_id) or fallback)
+    return state.lang
 
 
 def repair_if_accepted(session_id: str, log_root: Path | None, accepted: bool) -> None:

@@ -583,6 +583,13 @@ class SessionController:
         self._close()
 
 
+def session_language(session_id: str) -> str | None:
+    """The language a session began in: it is resumed in it (None: its journal says nothing)."""
+    from intervisie_tui.core import store
+
+    return store.session_language(session_id)
+
+
 def waiting_sessions(group: str | None = None) -> list[SessionInfo]:
     """Interrupted sessions this app can take now, most recent first (of `group`, if given).
 

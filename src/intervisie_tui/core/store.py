@@ -54,7 +54,7 @@ from intervisie_tui.core.plan import Plan
 from intervisie_tui.core.runner import SessionRunner
 from intervisie_tui.core.setup import validate_setup
 from intervisie_tui.core.state import Downtime, SessionState
-from intervisie_tui.i18n import t
+from intervisie_tui.i18n import LANGUAGES, t
 
 if TYPE_CHECKING:  # loaded only for a damaged journal
     from intervisie_tui.core.logbook.entries import LoggedSession
@@ -144,6 +144,21 @@ def store_on_disk(runner: SessionRunner) -> SessionRunner:
         raise
     runner.keep_on_disk(journal, lock)
     return runner
+
+
+def session_language(session_id: str) -> str | None:
+    """The language the session began in (its journal's header); None when it cannot be read.
+
+    A resumed session speaks it again, whatever language the app was started in.
+    """
+    try:
+        contents = read_journal(_existing(session_id))
+    except JournalDamaged as damaged:  # the header is good, or nothing would be kept
+        contents = damaged.salvage.kept
+    except SessionError:
+        return None
+    language = contents.header.setup.get("language")
+    return language if language in LANGUAGES else None
 
 
 def interrupted_sessions() -> list[SessionInfo]:

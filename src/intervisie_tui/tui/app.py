@@ -24,11 +24,11 @@ from intervisie_tui import paths
 from intervisie_tui.core.clock import SystemClock
 from intervisie_tui.core.session import Result, SessionController, Snapshot
 from intervisie_tui.core.state import Downtime
-from intervisie_tui.i18n import set_language, t
+from intervisie_tui.i18n import get_language, set_language, t
 from intervisie_tui.safe_text import visible
 from intervisie_tui.sound import Alerter
 from intervisie_tui.tui.actions import APP_ACTIONS, Action, bindings, palette_entries
-from intervisie_tui.tui.bindings import TranslatedBindings
+from intervisie_tui.tui.bindings import TranslatedBindings, retranslate_bindings
 from intervisie_tui.tui.config import AppConfig, Awake
 from intervisie_tui.tui.messages import DiskChanged, SessionUpdate
 
@@ -126,6 +126,15 @@ class IntervisieApp(TranslatedBindings, App[None]):
         if focused.take_key(event):
             return True
         return await self._check_bindings(event.key)
+
+    def speak(self, language: str) -> None:
+        """Switch the app to `language` (a resumed session keeps the one it began in).
+
+        Screens made from now on speak it; the app's own keys are translated again.
+        """
+        if language != get_language():
+            set_language(language)
+            retranslate_bindings(self)
 
     # -- the session ------------------------------------------------------------------
 

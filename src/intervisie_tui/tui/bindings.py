@@ -28,6 +28,12 @@ def translate_bindings(node: DOMNode) -> None:
     node._bindings = BindingsMap.from_keys(translated)
 
 
+def retranslate_bindings(node: DOMNode) -> None:
+    """After a change of language: the class's bindings, translated into the new one."""
+    node._bindings = node._merge_bindings()
+    translate_bindings(node)
+
+
 class TranslatedBindings:
     """Mixin for App/Screen/Widget classes whose BINDINGS use catalog keys."""
 

@@ -16,6 +16,7 @@ from intervisie_tui.core.session import (
     SessionController,
     journal_damage,
     repair_session,
+    session_language,
     waiting_sessions,
 )
 from intervisie_tui.core.setup import SessionSetup, size_problem, validate_setup
@@ -210,6 +211,9 @@ async def repair_and_resume(
 
 
 async def resume_session(app: IntervisieApp, session_id: str, downtime: str) -> None:
+    language = session_language(session_id)
+    if language is not None:  # the language it began in, whatever the app started with
+        app.speak(language)
     try:
         session, warnings = SessionController.resume(
             session_id,
