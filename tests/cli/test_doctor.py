@@ -139,7 +139,7 @@ def test_interrupted_sessions_are_listed_with_how_to_continue(run):
     assert code == 0
     line = next(line for line in out.splitlines() if runner.session_id in line)
     assert "Team Noord · Incidentmethode" in line
-    assert "aantekeningen: 1" in line
+    assert "vastgelegd: 1" in line
     assert "Verder gaan met de nieuwste: intervisie resume" in out
     assert "Geen problemen gevonden." in out
 

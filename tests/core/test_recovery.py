@@ -208,7 +208,7 @@ def test_the_description_names_the_line_what_comes_back_and_what_does_not(clock)
     assert "stap 2. Verhelderen" in text
     assert "- Inzicht, stap 2: tweede" in text
     assert "- Actiepunt, stap 2: Eva: bellen (voor 2025-03-21)" in text
-    assert "- Aantekening, stap 3: derde…" in text
+    assert "- Notitie, stap 3: derde…" in text
     assert "stapwisselingen: 1" in text and "pauzes en hervattingen: 1" in text
     assert "tweedf" not in text
     short = damage.describe(limit=2)

@@ -67,7 +67,7 @@ def test_next_previous_and_jump_keep_time_per_step(runner, clock):
     runner.jump(2)
     clock.advance(7)
     assert runner.state.current == 2
-    assert [actual for _, _, actual in runner.planned_vs_actual()] == [120, 50, 7]
+    assert [row.actual for row in runner.timesheet().rows] == [120, 50, 7]
     assert runner.session_elapsed() == 177
 
 
@@ -90,7 +90,7 @@ def test_adjust_adds_and_removes_time_on_the_current_step(runner, clock):
     runner.adjust(120)
     runner.adjust(-30)
     assert runner.remaining() == 300 + 60 + 120 - 30
-    assert runner.planned_vs_actual()[0][1] == 450
+    assert runner.timesheet().rows[0].planned == 450
     assert runner.planned(1) == 180
     with pytest.raises(SessionError):
         runner.adjust(-451)

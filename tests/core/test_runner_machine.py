@@ -190,7 +190,7 @@ class SessionMachine(RuleBasedStateMachine):
 
     @invariant()
     def times_add_up(self) -> None:
-        actuals = [actual for _, _, actual in self.runner.planned_vs_actual()]
+        actuals = [row.actual for row in self.runner.timesheet().rows]
         assert sum(actuals) == self.runner.session_elapsed() == self.running_time
         step = self.runner.step
         expected = step.duration + self.extra[self.current] - self.elapsed[self.current]

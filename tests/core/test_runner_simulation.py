@@ -50,7 +50,7 @@ def test_a_90_minute_incident_session_has_zero_drift():
             runner.next()
     runner.finish()
 
-    actuals = [actual for _, _, actual in runner.planned_vs_actual()]
+    actuals = [row.actual for row in runner.timesheet().rows]
     assert actuals == expected_actual
     assert runner.session_elapsed() == sum(expected_actual)
     assert runner.state.finished_at == START + timedelta(seconds=sum(expected_actual) + paused)

@@ -134,7 +134,7 @@ def test_resume_can_count_downtime_as_a_pause(clock):
     clock.advance(10)
     assert resumed.elapsed_in_step() == 50
     assert resumed.session_elapsed() == 150
-    assert sum(actual for *_, actual in resumed.planned_vs_actual()) == 150
+    assert sum(row.actual for row in resumed.timesheet().rows) == 150
     resumed.close()
 
 

@@ -15,6 +15,7 @@ from intervisie_tui.tui.config import AppConfig
 from intervisie_tui.tui.screens.summary import SummaryScreen
 
 from .harness import RunHarness, ScreenHarness, incident_session
+from .test_summary_times import eventful_summary
 
 SIZES = [(80, 24), (120, 40)]
 LANGS = ["nl", "en"]
@@ -87,12 +88,8 @@ def test_presenter_screen(snap_compare, lang, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", LANGS)
 def test_summary_screen(snap_compare, lang, size):
-    session, clock = incident_session(lang)
-    while not session.snapshot().is_last_step:
-        clock.advance(4 * 60 + 30)
-        assert session.next().ok
-    session.add_insight("Volgende keer eerder de hulpvraag scherp")
-    assert session.finish().ok
+    # +/-, a pause, overtime and a skipped step
+    session = eventful_summary(lang, "Volgende keer eerder de hulpvraag scherp")
     final = session.snapshot()
     assert snap_compare(ScreenHarness(lambda: SummaryScreen(final)), terminal_size=size)
 

@@ -186,7 +186,7 @@ def apply(state: SessionState, event: Event) -> None:
         case Pause():
             _stop_clock(state, event.t)
             state.status = "paused"
-            state.paused_since = event.t
+            state.paused_since = state.step_pause_from = event.t
         case Resume():
             _end_pause(state, event.t)
             state.status = "running"
@@ -194,6 +194,7 @@ def apply(state: SessionState, event: Event) -> None:
         case Move():
             running = state.clock_since is not None
             _stop_clock(state, event.t)
+            _count_pause(state, event.t)
             state.steps[state.current].last_left = event.wall
             state.current = event.index
             if running:
@@ -228,6 +229,7 @@ def apply(state: SessionState, event: Event) -> None:
             if event.downtime == "pause" and state.clock_since is not None:
                 state.clock_since += event.gap
                 state.paused_total += event.gap
+                state.steps[state.current].paused += event.gap
         case Alive():
             pass
 
@@ -246,9 +248,18 @@ def _stop_clock(state: SessionState, t: float) -> None:
 
 
 def _end_pause(state: SessionState, t: float) -> None:
+    _count_pause(state, t)
+    state.step_pause_from = None
     if state.paused_since is not None:
         state.paused_total += t - state.paused_since
         state.paused_since = None
+
+
+def _count_pause(state: SessionState, t: float) -> None:
+    """The running pause so far goes to the current step (before it changes or ends)."""
+    if state.step_pause_from is not None:
+        state.steps[state.current].paused += t - state.step_pause_from
+        state.step_pause_from = t
 
 
 def _entry_index(state: SessionState, entry_id: str) -> int:

@@ -59,6 +59,7 @@ from intervisie_tui.core.state import (
     FollowUpDecision,
     SessionState,
 )
+from intervisie_tui.core.timing import Timesheet, timesheet
 
 if TYPE_CHECKING:
     from intervisie_tui.core.lock import SessionLock
@@ -306,13 +307,9 @@ class SessionRunner:
         later = sum(self.planned(i) for i in range(self.state.current + 1, len(self.plan.steps)))
         return self.clock.now() + timedelta(seconds=max(0.0, self.remaining()) + later)
 
-    def planned_vs_actual(self) -> list[tuple[Step, int, float]]:
-        """(step, planned seconds incl. extra, actual seconds) for every step."""
-        t = self._t()
-        return [
-            (step, self.planned(step.index), step_elapsed(self.state, step.index, t))
-            for step in self.plan.steps
-        ]
+    def timesheet(self) -> Timesheet:
+        """Planned (incl. +/-), actual and paused seconds of every step, up to now."""
+        return timesheet(self.state, self._t())
 
     # Alerts and lifetime ----------------------------------------------------------
 

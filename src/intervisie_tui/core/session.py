@@ -33,6 +33,7 @@ from intervisie_tui.core.plan import Plan, Step, build_plan
 from intervisie_tui.core.runner import SessionRunner
 from intervisie_tui.core.setup import SessionSetup
 from intervisie_tui.core.state import Downtime, Entry, FollowUp, FollowUpDecision, Status
+from intervisie_tui.core.timing import StepTimes, Timesheet
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 from intervisie_tui.safe_text import one_line, visible
@@ -90,15 +91,6 @@ DONE = Result("done")
 
 
 @dataclass(frozen=True)
-class StepTimes:
-    """One agenda row: a step with its planned (incl. +/-) and actual seconds."""
-
-    step: Step
-    planned: int
-    actual: float
-
-
-@dataclass(frozen=True)
 class Snapshot:
     """A running session at one moment, as the screens draw it. Immutable."""
 
@@ -112,7 +104,8 @@ class Snapshot:
     projected_end: datetime
     planned_end: datetime | None
     """Start + the planned total without +/-; None before the start."""
-    agenda: tuple[StepTimes, ...]
+    times: Timesheet
+    """Per step: planned (incl. +/-), actual, paused; the summary and the log agree on it."""
     entries: tuple[Entry, ...]
     """Every live entry, in the order typed."""
     followups: Mapping[str, FollowUp]
@@ -141,6 +134,10 @@ class Snapshot:
     @property
     def step(self) -> Step:
         return self.plan.steps[self.index]
+
+    @property
+    def agenda(self) -> tuple[StepTimes, ...]:
+        return self.times.rows
 
     @property
     def count(self) -> int:
@@ -464,7 +461,7 @@ class SessionController:
             session_elapsed=runner.session_elapsed(),
             projected_end=runner.projected_end(),
             planned_end=started + timedelta(seconds=runner.plan.total) if started else None,
-            agenda=tuple(StepTimes(*row) for row in runner.planned_vs_actual()),
+            times=runner.timesheet(),
             entries=tuple(state.entries),
             followups=MappingProxyType(dict(state.followups)),
             passed=tuple(state.steps[state.current].passed),

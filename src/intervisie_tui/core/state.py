@@ -50,6 +50,8 @@ class StepRecord(BaseModel):
     """Seconds the clock ran while this step was current (pauses excluded)."""
     extra: int = 0
     """Seconds added (+) or taken away (-) by the timekeeper."""
+    paused: float = 0.0
+    """Seconds the session stood still while this step was current (pauses, downtime)."""
     first_started: datetime | None = None
     last_left: datetime | None = None
     passed: list[str] = Field(default_factory=list)
@@ -114,6 +116,9 @@ class SessionState:
     paused_since: float | None = None
     paused_total: float = 0.0
     """Seconds the session stood still after its start (pauses, downtime taken as pause)."""
+    step_pause_from: float | None = None
+    """Session time from which the running pause is not yet counted to a step; None unless
+    paused."""
     entry_count: int = 0
     """Entries ever added, deleted ones included: numbers new entry ids."""
 

@@ -1,7 +1,7 @@
 """A session's entries read back from its own log, step by step: to recover a damaged journal.
 
 The log shows every live entry under the step it was typed in (`### 3. Vragen`,
-then `#### Aantekeningen`, `#### Inzichten`, `#### Rondje`, `#### Actiepunten`),
+then `#### Notities`, `#### Inzichten`, `#### Rondje`, `#### Actiepunten`),
 except those of the evaluation steps, which stand under `## Evaluatie` with the
 kind as a `###` heading and no step (so they may belong to any evaluation step).
 The closing lists (all insights, all action items) repeat what the steps show
@@ -43,6 +43,8 @@ _KINDS: dict[str, EntryKind] = {
     "sub.actions": "action",
 }
 DECIDED = ("done", "continued", "dropped")
+_OLD_KIND_NAMES: dict[str, EntryKind] = {"aantekeningen": "note"}
+"""Headings of earlier versions, still read: notes were `#### Aantekeningen` before."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ def _entry(
 
 @cache
 def _kind_names() -> dict[str, EntryKind]:
-    return {
+    return _OLD_KIND_NAMES | {
         t_lang(lang, f"log.{key}").casefold(): kind
         for lang in LANGUAGES
         for key, kind in _KINDS.items()

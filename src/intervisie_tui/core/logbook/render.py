@@ -1,7 +1,8 @@
 """SessionState -> the Markdown session log, in the session's language.
 
 Front matter first (see front.py), then the help question, the agenda with
-planned and actual time per step, the look-back on earlier action items, what
+planned (+/- shown), actual, difference and pauses per step (core/timing.py,
+as the summary screen shows them), the look-back on earlier action items, what
 was captured per step, and the closing sections: all insights, all action
 items, the evaluation. All user text goes through markdown.py; action items
 through items.py. Rendering is pure: the same state gives the same text.
@@ -10,10 +11,10 @@ through items.py. Rendering is pure: the same state gives the same text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import astuple
 from datetime import datetime
 
 from intervisie_tui import __version__
-from intervisie_tui.core.duration import format_duration
 from intervisie_tui.core.logbook.front import LOG_FORMAT, LogFront, dump_front
 from intervisie_tui.core.logbook.items import LogItem, item_key, render_item
 from intervisie_tui.core.logbook.markdown import escape_block, escape_cell, escape_line
@@ -21,6 +22,7 @@ from intervisie_tui.core.method import iter_phases
 from intervisie_tui.core.plan import Plan, Step
 from intervisie_tui.core.setup import OpenItem, has_case
 from intervisie_tui.core.state import Entry, SessionState
+from intervisie_tui.core.timing import TimeCells, row_cells, timesheet, total_cells
 from intervisie_tui.i18n import t_lang
 
 FOLLOWUP_ORDER = ("done", "continued", "dropped", "open")
@@ -79,6 +81,10 @@ def evaluation_steps(plan: Plan) -> list[Step]:
     return [s for s in plan.steps if s.kind == "evaluation" or s.phase_id in evaluating]
 
 
+def _cells(cells: TimeCells) -> str:
+    return " | ".join(astuple(cells))
+
+
 class _Renderer:
     def __init__(self, state: SessionState, front: LogFront) -> None:
         self.state = state
@@ -124,26 +130,20 @@ class _Renderer:
         return self.section("question", escape_block(text) if text else self.t("none"))
 
     def agenda(self) -> str:
-        records = {record.index: record for record in self.state.steps}
+        """Planned (with +/-), actual, difference and pauses: the summary screen's numbers."""
+        sheet = timesheet(self.state)
+        cols = ("step", "planned", "actual", "diff", "paused")
         head = [
-            f"| # | {self.t('col.step')} | {self.t('col.planned')} | {self.t('col.actual')} |",
-            "| --: | --- | --: | --: |",
+            "| # | " + " | ".join(self.t(f"col.{col}") for col in cols) + " |",
+            "| --: | --- | --: | --: | --: | --: |",
         ]
-        actual_total = 0.0
-        for step in self.state.plan.steps:
-            record = records.get(step.index)
-            actual = "–"
-            if record is not None and record.visited:
-                actual = format_duration(record.elapsed)
-                actual_total += record.elapsed
-            name = escape_cell(self.step_name(step))
-            planned = format_duration(self.state.planned(step.index))
-            head.append(f"| {step.index + 1} | {name} | {planned} | {actual} |")
-        total = self.t("total")
-        head.append(
-            f"| | **{total}** | **{format_duration(self.state.planned_total())}** "
-            f"| **{format_duration(actual_total)}** |"
-        )
+        for row in sheet.rows:
+            cells = row_cells(row, sheet.finished, self.lang)
+            name = escape_cell(self.step_name(row.step))
+            head.append(f"| {row.step.index + 1} | {name} | {_cells(cells)} |")
+        total = total_cells(sheet, self.lang)
+        bold = TimeCells(*(f"**{cell}**" if cell else "" for cell in astuple(total)))
+        head.append(f"| | **{self.t('total')}** | {_cells(bold)} |")
         return self.section("agenda", "\n".join(head))
 
     def step_name(self, step: Step) -> str:

@@ -177,10 +177,6 @@ MESSAGES: dict[str, str] = {
     "setup.roles": "Roles",
     # summary
     "summary.title": "Finished: {method}",
-    "summary.step": "Step",
-    "summary.planned": "Planned",
-    "summary.actual": "Actual",
-    "summary.diff": "Difference",
     "summary.insights": "Insights",
     "summary.actions": "Action items",
     "summary.none": "none",

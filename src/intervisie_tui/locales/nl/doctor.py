@@ -44,7 +44,7 @@ MESSAGES: dict[str, str] = {
     "doctor.keep_awake.not_held": "kan niet worden tegengehouden: {reason}",
     "doctor.keep_awake.hint": "(zet de slaapstand van de laptop zelf uit voor een lange sessie)",
     "doctor.sessions": "Onderbroken sessies",
-    "doctor.session.detail": "laatst bezig {when}, aantekeningen: {entries}",
+    "doctor.session.detail": "laatst bezig {when}, vastgelegd: {entries}",
     "doctor.session.in_use": "nu open in een ander venster",
     "doctor.session.hint": "Verder gaan met de nieuwste: intervisie resume",
     "doctor.methods": "Methodebestanden",

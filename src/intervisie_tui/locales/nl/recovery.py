@@ -23,7 +23,7 @@ MESSAGES: dict[str, str] = {
     "recovery.more": "- … en nog {count}",
     "recovery.due": "(voor {date})",
     "recovery.step": "stap {number}",
-    "recovery.kind.note": "Aantekening",
+    "recovery.kind.note": "Notitie",
     "recovery.kind.insight": "Inzicht",
     "recovery.kind.statement": "Rondje",
     "recovery.kind.action": "Actiepunt",

@@ -177,10 +177,6 @@ MESSAGES: dict[str, str] = {
     "setup.roles": "Rollen",
     # summary
     "summary.title": "Afgerond: {method}",
-    "summary.step": "Stap",
-    "summary.planned": "Gepland",
-    "summary.actual": "Werkelijk",
-    "summary.diff": "Verschil",
     "summary.insights": "Inzichten",
     "summary.actions": "Actiepunten",
     "summary.none": "geen",

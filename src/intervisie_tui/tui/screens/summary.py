@@ -1,7 +1,8 @@
-"""The summary at the end: planned vs actual, every insight and action item, the log."""
+"""The summary at the end: planned vs actual (as the log has it), insights, action items."""
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from pathlib import Path
 from typing import ClassVar
 
@@ -12,10 +13,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Markdown, Static
 
 from intervisie_tui.core.dates import format_due
-from intervisie_tui.core.duration import format_duration, format_elapsed
 from intervisie_tui.core.logbook.front import split_front
 from intervisie_tui.core.session import Snapshot
-from intervisie_tui.i18n import get_language, t
+from intervisie_tui.core.timing import TimeCells, row_cells, total_cells
+from intervisie_tui.i18n import get_language, t, t_lang
 from intervisie_tui.tui import wording
 from intervisie_tui.tui.actions import LOG_ACTIONS, SUMMARY_ACTIONS, Action, bindings
 from intervisie_tui.tui.messages import SessionUpdate
@@ -45,19 +46,19 @@ class SummaryScreen(BaseScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(
-            t("summary.step"), t("summary.planned"), t("summary.actual"), t("summary.diff")
-        )
-        for row in self.snapshot.agenda:
-            diff = round(row.actual - row.planned)
-            sign = "+" if diff > 0 else ("-" if diff < 0 else "")
-            style = "bold red" if diff > 60 else ""
+        sheet, lang = self.snapshot.times, self.snapshot.plan.setup.language
+        cols = ("step", "planned", "actual", "diff", "paused")
+        table.add_columns(*(t_lang(lang, f"log.col.{col}") for col in cols))
+        for row in sheet.rows:
+            over = (row.difference or 0) > 60
             table.add_row(
                 plain(row.step.name),
-                format_duration(row.planned),
-                format_elapsed(row.actual),
-                Text(f"{sign}{format_elapsed(abs(diff))}" if diff else "", style=style),
+                *_numbers(row_cells(row, sheet.finished, lang), "bold red" if over else ""),
             )
+        table.add_row(
+            plain(t_lang(lang, "log.total"), style="bold"),
+            *_numbers(total_cells(sheet, lang), "", "bold"),
+        )
         entries = self.snapshot.entries
         lines = [Text(t("summary.insights"), style="bold")]
         insights = [e for e in entries if e.kind == "insight"]
@@ -123,6 +124,17 @@ class SummaryScreen(BaseScreen):
 
     def action_close_app(self) -> None:
         app_of(self).leave()
+
+
+def _numbers(cells: TimeCells, over: str, style: str = "") -> list[Text]:
+    """The times as cells; the difference in `over` style when the step ran long."""
+    planned, actual, difference, paused = astuple(cells)
+    return [
+        Text(planned, style=style),
+        Text(actual, style=style),
+        Text(difference, style=over or style),
+        Text(paused, style=style),
+    ]
 
 
 class LogScreen(BaseScreen):
