@@ -66,3 +66,20 @@ def test_broken_method_files_are_named_for_the_setup_screen(tmp_path):
     assert "kapot.yaml" in context.broken_text()
     assert context.method("incidentmethode") is not None  # the others still load
     assert SetupContext(tmp_path).broken_text() == ""
+
+
+def test_a_new_session_carries_the_groups_agreements_from_its_group_file(tmp_path):
+    from intervisie_tui.core.group import GroupFile, group_file_path, save_group_file
+
+    group = GroupFile.model_validate(
+        {"name": "Team", "goal": "Samen leren", "agreements": {"confidentiality": "blijft hier"}}
+    )
+    save_group_file(group_file_path("Team", tmp_path), group)
+    context = SetupContext(tmp_path)
+    method = context.find("incidentmethode")
+    context.select_group("Team")
+    setup = context.make_setup(method=method, group="Team", participants=PEOPLE)
+    assert setup.agreements == (("goal", "Samen leren"), ("confidentiality", "blijft hier"))
+    context.select_group("Ander team")
+    other = context.make_setup(method=method, group="Ander team", participants=PEOPLE)
+    assert other.agreements == ()

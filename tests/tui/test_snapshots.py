@@ -14,7 +14,7 @@ from intervisie_tui.tui.app import IntervisieApp
 from intervisie_tui.tui.config import AppConfig
 from intervisie_tui.tui.screens.summary import SummaryScreen
 
-from .harness import RunHarness, ScreenHarness, incident_session
+from .harness import RunHarness, ScreenHarness, incident_session, make_session
 from .test_summary_times import eventful_summary
 
 SIZES = [(80, 24), (120, 40)]
@@ -92,6 +92,57 @@ def test_summary_screen(snap_compare, lang, size):
     session = eventful_summary(lang, "Volgende keer eerder de hulpvraag scherp")
     final = session.snapshot()
     assert snap_compare(ScreenHarness(lambda: SummaryScreen(final)), terminal_size=size)
+
+
+def look_back_session(lang: str):
+    """A look-back step with open items: long texts, owners, due dates, one decided."""
+    from datetime import date
+
+    from intervisie_tui.core.setup import OpenItem
+
+    i18n.set_language(lang)
+    items = (
+        OpenItem(key="k1", text="Bel de huisarts over de medicatie van mevrouw", owner="Dirk",
+                 due=date(2026, 12, 4), session_date=date(2026, 11, 10)),
+        OpenItem(key="k2", text="Protocol agressie nalezen", owner="Bo"),
+        OpenItem(key="k3", text="Uitnodiging teamleider", due=date(2026, 12, 11)),
+        OpenItem(key="k4", text="Folder bijwerken", owner="Fien"),
+        OpenItem(key="k5", text="Casus terugbrengen in januari", owner="An"),
+        OpenItem(key="k6", text="Intake evalueren met de wijkverpleging", owner="Cor"),
+    )  # fmt: skip
+    session, _ = make_session(
+        followup=True, open_items=items, previous_inbrenger=("Dirk",), language=lang
+    )
+    session.start()
+    session.decide_followup("k2", "continued")
+    return session
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["nl"])  # RunHarness speaks the app's language, nl
+def test_look_back_dialog(snap_compare, lang, size):
+    async def look_back(pilot):
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.pause()
+
+    app = RunHarness(look_back_session(lang))
+    assert snap_compare(app, run_before=look_back, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["nl"])  # RunHarness speaks the app's language, nl
+def test_agreements_panel(snap_compare, lang, size):
+    from .test_agreements import TEAM
+
+    i18n.set_language(lang)
+    session, _ = make_session(agreements=TEAM.agreement_lines(), language=lang)
+
+    async def settle(pilot):
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(RunHarness(session), run_before=settle, terminal_size=size)
 
 
 def teardown_function():

@@ -19,8 +19,6 @@ from intervisie_tui.i18n import t
 group_app = typer.Typer(no_args_is_help=True, help=t("cli.help.group"))
 app.add_typer(group_app, name="group")
 
-AGREEMENTS = ("frequency", "confidentiality", "recorded", "shared_with")
-
 
 @group_app.command("show", help=t("cli.help.group.show"))
 def show_group(
@@ -54,12 +52,8 @@ def schema_text() -> str:
 
 def describe_group_file(group: GroupFile) -> str:
     lines = [group.name, "=" * len(group.name)]
-    if group.goal:
-        lines.append(f"{t('cli.group.goal')}: {group.goal}")
-    for key in AGREEMENTS:
-        value = getattr(group.agreements, key)
-        if value:
-            lines.append(f"{t('cli.group.' + key)}: {value}")
+    for key, value in group.agreement_lines():
+        lines.append(f"{t('cli.group.' + key)}: {value}")
     if group.topics:
         lines += ["", t("cli.group.topics") + ":"]
         for topic in group.topics:

@@ -32,6 +32,9 @@ Text = Annotated[str, Field(max_length=10_000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 
 
+AGREEMENT_FIELDS = ("frequency", "confidentiality", "recorded", "shared_with")
+
+
 class GroupFileError(IntervisieError):
     """A group file that cannot be read or written; the message names the file."""
 
@@ -84,6 +87,12 @@ class GroupFile(_Strict):
         max_length=500,
         description="Cases and themes the group inventoried to work on.",
     )
+
+    def agreement_lines(self) -> tuple[tuple[str, str], ...]:
+        """(field, text) of the goal and every agreement the group wrote down, in file order."""
+        fields = [("goal", self.goal)]
+        fields += [(key, getattr(self.agreements, key)) for key in AGREEMENT_FIELDS]
+        return tuple((key, " ".join(text.split())) for key, text in fields if text.strip())
 
     def topic(self, title: str) -> Topic | None:
         wanted = " ".join(title.split()).casefold()

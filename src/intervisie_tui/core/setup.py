@@ -64,6 +64,9 @@ class SessionSetup(BaseModel):
     """The open action items of earlier sessions shown in the look-back step."""
     previous_inbrenger: tuple[str, ...] = ()
     """Who brought the case last time: asked what they did with the advice."""
+    agreements: tuple[tuple[str, str], ...] = ()
+    """The group's goal and agreements as (field, text), from its group file: looked at
+    before the first step."""
     evaluation: bool = True
     """End with an evaluation of the meeting when the method has none of its own."""
     language: str = "nl"

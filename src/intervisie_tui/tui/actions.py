@@ -232,6 +232,9 @@ FOLLOWUP_ACTIONS = (
     Action("back", "escape,f", "dismiss", "key.back", key_display="esc"),
 )
 
+AGREEMENTS_ACTIONS = (
+    Action("go_on", "enter,escape,space", "go_on", "key.go_on", key_display="enter"),
+)
 LOG_ACTIONS = (Action("back", "escape,q,o", "app.pop_screen", "key.back", key_display="esc"),)
 
 # Dialogs: their keys show on their buttons and in their question, not in a footer.

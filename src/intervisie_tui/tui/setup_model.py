@@ -126,11 +126,9 @@ class SetupContext:
         lines = [self._history.summary_text(get_language())]
         group_file = self._history.group_file
         if group_file is not None:
-            agreements = group_file.agreements
-            for key in ("frequency", "confidentiality", "recorded", "shared_with"):
-                value = getattr(agreements, key)
-                if value:
-                    lines.append(f"{t('group.' + key)}: {' '.join(value.split())}")
+            for key, value in group_file.agreement_lines():
+                if key != "goal":  # the summary text has it
+                    lines.append(f"{t('group.' + key)}: {value}")
             topics = [
                 topic.title + (f" ({topic.chosen[-1]:%d-%m})" if topic.chosen else "")
                 for topic in group_file.topics
@@ -164,12 +162,14 @@ class SetupContext:
         """A SessionSetup with the follow-up of the group's open items filled in."""
         items = tuple(self._history.open_items()) if self._history and group == self._group else ()
         previous = self._history.previous_inbrenger() if self._history else ()
+        group_file = self._history.group_file if self._history and group == self._group else None
         return SessionSetup(
             method_id=method.id,
             group=group,
             followup=bool(items),
             open_items=items,
             previous_inbrenger=tuple(previous),
+            agreements=group_file.agreement_lines() if group_file else (),
             language=get_language(),
             **fields,
         )

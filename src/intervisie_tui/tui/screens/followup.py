@@ -1,4 +1,9 @@
-"""Looking back: decide for each open action item of earlier sessions what became of it."""
+"""Looking back: decide for each open action item of earlier sessions what became of it.
+
+The table fits the dialog: owner, due date and decision get the width they
+need and the item text wraps in what is left; where even that is too narrow
+(40 columns) owner and due date go under the text, in one column with it.
+"""
 
 from __future__ import annotations
 
@@ -10,20 +15,28 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
+from intervisie_tui.core.dates import format_due
 from intervisie_tui.core.session import Snapshot
 from intervisie_tui.core.state import FollowUpDecision
 from intervisie_tui.i18n import t
+from intervisie_tui.safe_text import visible
 from intervisie_tui.tui.actions import FOLLOWUP_ACTIONS, Action, bindings
 from intervisie_tui.tui.bindings import TranslatedBindings
 from intervisie_tui.tui.messages import SessionUpdate
 from intervisie_tui.tui.plain import plain
-from intervisie_tui.tui.screens.base import app_of
+from intervisie_tui.tui.screens.base import BaseScreen, app_of
 from intervisie_tui.tui.widgets.keybar import KeyBar
+
+NARROW_ITEM = 24
+"""Below this many columns for the item text, owner and due date go under it."""
+DECISIONS = ("done", "continued", "dropped")
 
 
 class FollowUpScreen(TranslatedBindings, ModalScreen[None]):
     ACTIONS: ClassVar[tuple[Action, ...]] = FOLLOWUP_ACTIONS
     BINDINGS = bindings(FOLLOWUP_ACTIONS)
+    HORIZONTAL_BREAKPOINTS = BaseScreen.HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = BaseScreen.VERTICAL_BREAKPOINTS
 
     def __init__(self, snapshot: Snapshot) -> None:
         super().__init__()
@@ -40,10 +53,12 @@ class FollowUpScreen(TranslatedBindings, ModalScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(t("followup.item"), t("followup.owner"), t("followup.decision"))
         self._fill()
-        table.focus()
+        self.query_one(DataTable).focus()
+        self.call_after_refresh(self._fill)  # again once the table knows its width
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fill)
 
     @on(SessionUpdate)
     def _session_update(self, message: SessionUpdate) -> None:
@@ -53,12 +68,38 @@ class FollowUpScreen(TranslatedBindings, ModalScreen[None]):
     def _fill(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)
+        items = self.snapshot.plan.setup.open_items
+        lang = self.snapshot.plan.setup.language
+        dues = [format_due(item.due, lang) if item.due else "" for item in items]
+        owners = [item.owner or "" for item in items]
+        decision = max([len(t("followup.decision")), *(len(t(f"followup.{d}")) for d in DECISIONS)])
+        owner = min(12, max([len(t("followup.owner")), *map(len, owners)]))
+        due = max([len(t("followup.due")), *map(len, dues)])
+        # each column has one cell of padding either side; the scrollbar takes 2
+        room = max(8, table.size.width or self.app.size.width - 10) - 2
+        item = room - (owner + 2) - (due + 2) - (decision + 2) - 2
+        wide = item >= NARROW_ITEM
+        if not wide:
+            item = room - (decision + 2) - 2
+        table.add_column(t("followup.item"), width=max(8, item))
+        if wide:
+            table.add_column(t("followup.owner"), width=owner)
+            table.add_column(t("followup.due"), width=due)
+        table.add_column(t("followup.decision"), width=decision)
         decided = self.snapshot.followups
-        for item in self.snapshot.plan.setup.open_items:
-            decision = decided.get(item.key)
-            label = t(f"followup.{decision.decision}") if decision else "—"
-            table.add_row(plain(item.text), plain(item.owner or ""), label, key=item.key)
+        for open_item, who, when in zip(items, owners, dues, strict=True):
+            chosen = decided.get(open_item.key)
+            label = t(f"followup.{chosen.decision}") if chosen else "—"
+            text = plain(open_item.text)
+            if wide:
+                cells = [text, plain(who), plain(when), label]
+            else:
+                extra = " · ".join(part for part in (who, when) if part)
+                if extra:
+                    text.append("\n" + visible(extra), style="dim")
+                cells = [text, label]
+            table.add_row(*cells, key=open_item.key, height=None)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 

@@ -72,6 +72,16 @@ class RunScreen(SessionScreen):
         session = app_of(self).session
         if session is not None and session.pending:
             self.call_after_refresh(self._open_files)  # the clock first, then the files
+        setup = self.snapshot.plan.setup
+        if self.snapshot.status == "ready" and setup.agreements:
+            self.call_after_refresh(self._show_agreements)
+
+    def _show_agreements(self) -> None:
+        """Before the first step the group looks at its agreements (one key goes on)."""
+        from intervisie_tui.tui.screens.agreements import AgreementsScreen
+
+        setup = self.snapshot.plan.setup
+        self.app.push_screen(AgreementsScreen(setup.group, setup.agreements))
 
     def _open_files(self) -> None:
         """A new session goes on disk right after its first frame (and before any command)."""
