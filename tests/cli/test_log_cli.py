@@ -140,7 +140,9 @@ def test_group_show_prints_the_group_file_and_the_attendance(run, logs):
         for line in out.splitlines()
         if line[:3] in ("An ", "Bo ", "Cor")
     }
-    assert table["An"] == ["2", "1", "0"] and table["Cor"] == ["2", "0", "2"]
+    # present, absent, late, left early, inbrenger, tijdbewaker
+    assert table["An"] == ["2", "0", "0", "0", "1", "0"]
+    assert table["Cor"] == ["2", "0", "0", "0", "0", "2"]
     assert "MTVP" in out and "kapot.md" in err
 
 

@@ -10,6 +10,7 @@ from intervisie_tui.core.clock import FakeClock
 from intervisie_tui.core.group import group_file_path, load_group_file
 from intervisie_tui.tui.app import IntervisieApp
 from intervisie_tui.tui.config import AppConfig, RunRequest
+from intervisie_tui.tui.screens.agreements import AgreementsScreen
 from intervisie_tui.tui.screens.followup import FollowUpScreen
 from intervisie_tui.tui.screens.run import RunScreen
 from intervisie_tui.tui.screens.setup import SetupScreen
@@ -130,6 +131,10 @@ async def test_a_method_without_its_own_evaluation_can_skip_the_apps():
         setup.query_one("#add-evaluation").value = False
         await pilot.pause()
         await pilot.press("ctrl+s")
+        agreements = await wait_for(pilot, AgreementsScreen)  # looked at before the first step
+        shown = " ".join(str(line.render()) for line in agreements.query(".agreement"))
+        assert "Leren van lastige overdrachten" in shown and "blijft hier" in shown
+        await pilot.press("enter")
         await wait_for(pilot, RunScreen)
         kinds = [step.kind for step in session_of(pilot).runner.plan.steps]
         assert "evaluation" not in kinds

@@ -233,3 +233,31 @@ async def test_a_group_too_small_is_said_and_start_asks_first():
         await wait_for(pilot, Confirm)
         await pilot.press("y")
         await wait_for(pilot, RunScreen)
+
+
+async def test_members_of_earlier_sessions_not_in_todays_list_are_offered_as_absent(tmp_path):
+    from intervisie_tui.core.logbook.writer import LogWriter
+    from tests.core.logbook_helpers import setup as log_setup
+    from tests.core.logbook_helpers import state
+
+    earlier = state(log_setup(group="Team", participants=("An", "Bo", "Cor", "Dewi", "Eef")))
+    LogWriter.for_group("Team", tmp_path).write(earlier)
+    app = IntervisieApp(AppConfig(check_interrupted=False, log_dir=tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        await pilot.press("down", "down", "down", "down", "enter")  # Incidentmethode
+        await pilot.press(*"Team", "tab")
+        await pilot.pause()
+        names = setup.query_one("#participants", TextArea)
+        assert names.text == "An, Bo, Cor, Dewi, Eef"  # last time's list
+        absent = setup.query_one("#absent", Input)
+        assert absent.value == ""
+        names.text = "An, Bo, Cor, Eef"
+        await pilot.pause()
+        assert absent.value == "Dewi"
+        absent.value = "Dewi, Fien"  # typed: kept when the list changes
+        names.text = "An, Bo, Cor"
+        await pilot.pause()
+        assert absent.value == "Dewi, Fien"
+        built = setup.build_setup()
+        assert built is not None and built.absent == ("Dewi", "Fien")

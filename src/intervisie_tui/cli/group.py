@@ -74,8 +74,8 @@ def attendance_text(history: GroupHistory, months: int, today: date) -> str:
     if not rows:
         lines.append(t("cli.group.no_sessions"))
         return "\n".join(lines)
-    keys = ("name", "sessions", "inbrenger", "tijdbewaker")
+    keys = ("name", "sessions", "absent", "late", "left_early", "inbrenger", "tijdbewaker")
     table = [[t(f"cli.group.col.{key}") for key in keys]]
-    table += [[r.name, str(r.sessions), str(r.inbrenger), str(r.tijdbewaker)] for r in rows]
+    table += [[str(getattr(row, key)) for key in keys] for row in rows]
     lines += [format_table(table), "", t("cli.group.guideline")]
     return "\n".join(lines)

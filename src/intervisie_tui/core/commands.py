@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from intervisie_tui.core.plan import Plan
 from intervisie_tui.core.state import (
+    Attendance,
+    AttendanceMark,
     Downtime,
     Entry,
     FollowUp,
@@ -104,6 +106,14 @@ class Pass(_Event):
     participant: str
 
 
+class Attend(_Event):
+    """`name` came in late, left early, or (`none`) is as the setup says after all."""
+
+    type: Literal["attend"] = "attend"
+    name: str
+    mark: AttendanceMark
+
+
 class Finish(_Event):
     type: Literal["finish"] = "finish"
 
@@ -132,6 +142,7 @@ Event = Annotated[
     | Edit
     | Delete
     | Pass
+    | Attend
     | Decide
     | Finish
     | Reopen
@@ -212,6 +223,8 @@ def apply(state: SessionState, event: Event) -> None:
             del state.entries[_entry_index(state, event.id)]
         case Pass():
             state.steps[state.current].passed.append(event.participant)
+        case Attend():
+            state.attendance[event.name] = Attendance(mark=event.mark, at=event.wall)
         case Decide():
             state.followups[event.key] = FollowUp(
                 key=event.key, decision=event.decision, note=event.note

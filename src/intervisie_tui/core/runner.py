@@ -34,6 +34,7 @@ from intervisie_tui.core.commands import (
     Add,
     Adjust,
     Alive,
+    Attend,
     Decide,
     Delete,
     Edit,
@@ -53,6 +54,7 @@ from intervisie_tui.core.commands import (
 )
 from intervisie_tui.core.plan import Plan, Step
 from intervisie_tui.core.state import (
+    AttendanceMark,
     Downtime,
     Entry,
     EntryKind,
@@ -247,6 +249,18 @@ class SessionRunner:
     def delete_entry(self, entry_id: str) -> None:
         self._entry(entry_id)
         self._record(Delete, id=entry_id)
+
+    def mark_attendance(self, name: str, mark: AttendanceMark) -> None:
+        """`name` (a member of the setup) came in late, left early, or (`none`) neither."""
+        if self.is_finished:
+            raise SessionError("session.finished")
+        if name not in self.plan.setup.members:
+            raise SessionError("session.unknown_participant", name=name)
+        if mark not in get_args(AttendanceMark):
+            raise SessionError("session.bad_mark", mark=mark)
+        marked = self.state.attendance.get(name)
+        if (marked.mark if marked else "none") != mark:
+            self._record(Attend, name=name, mark=mark)
 
     def decide_followup(self, key: str, decision: FollowUpDecision, note: str = "") -> None:
         """Record what the group decided about an open action item of an earlier session."""

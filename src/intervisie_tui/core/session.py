@@ -32,7 +32,14 @@ from intervisie_tui.core.method import Method
 from intervisie_tui.core.plan import Plan, Step, build_plan
 from intervisie_tui.core.runner import SessionRunner
 from intervisie_tui.core.setup import SessionSetup
-from intervisie_tui.core.state import Downtime, Entry, FollowUp, FollowUpDecision, Status
+from intervisie_tui.core.state import (
+    AttendanceMark,
+    Downtime,
+    Entry,
+    FollowUp,
+    FollowUpDecision,
+    Status,
+)
 from intervisie_tui.core.timing import StepTimes, Timesheet
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
@@ -111,6 +118,8 @@ class Snapshot:
     followups: Mapping[str, FollowUp]
     passed: tuple[str, ...]
     """Go-around of the current step: who passed."""
+    presence: Mapping[str, tuple[str, datetime | None]]
+    """Every member -> present, absent, late or left (with when it was marked)."""
     spoken: frozenset[str]
     """Go-around of the current step: who had their turn (spoke or passed)."""
     next_speaker: str | None
@@ -388,6 +397,10 @@ class SessionController:
     def decide_followup(self, key: str, decision: FollowUpDecision) -> Result:
         return self._do(lambda: self.runner.decide_followup(key, decision))
 
+    def mark_attendance(self, name: str, mark: AttendanceMark) -> Result:
+        """`name` came in late, left early, or (`none`) neither: journaled and in the log."""
+        return self._do(lambda: self.runner.mark_attendance(name, mark))
+
     def count_stillness(self, downtime: Downtime) -> Result:
         """Answer the question of `Snapshot.still`: the gap was meeting time, or a pause."""
         gap, self._still = self._still, None
@@ -465,6 +478,7 @@ class SessionController:
             entries=tuple(state.entries),
             followups=MappingProxyType(dict(state.followups)),
             passed=tuple(state.steps[state.current].passed),
+            presence=MappingProxyType(state.presence()),
             spoken=frozenset(state.spoken(state.current)),
             next_speaker=state.next_speaker(),
             alerts=alerts,

@@ -64,6 +64,8 @@ class SessionSetup(BaseModel):
     """The open action items of earlier sessions shown in the look-back step."""
     previous_inbrenger: tuple[str, ...] = ()
     """Who brought the case last time: asked what they did with the advice."""
+    absent: tuple[str, ...] = ()
+    """Members of the group not there today (the log and `group show` count them)."""
     agreements: tuple[tuple[str, str], ...] = ()
     """The group's goal and agreements as (field, text), from its group file: looked at
     before the first step."""
@@ -81,6 +83,12 @@ class SessionSetup(BaseModel):
             if role.rest and not self.roles.get(role.id):
                 result[role.id] = tuple(p for p in self.participants if p not in exclusive)
         return result
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        """Everyone whose attendance is kept: who is here, then who is not (yet)."""
+        here = {name.casefold() for name in self.participants}
+        return self.participants + tuple(n for n in self.absent if n.casefold() not in here)
 
     def roles_of(self, method: Method, name: str) -> list[Role]:
         held = self.holders(method)
@@ -222,7 +230,9 @@ def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
     The group's size is not among them: see `size_problem`.
     """
     problems = list(
-        text_problems(setup.group, setup.case_title, setup.participants, setup.question)
+        text_problems(
+            setup.group, setup.case_title, setup.participants + setup.absent, setup.question
+        )
     )
     group = setup.group.strip()
     if not group:

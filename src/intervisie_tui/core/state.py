@@ -17,6 +17,8 @@ from intervisie_tui.core.plan import Plan
 
 EntryKind = Literal["note", "insight", "action", "statement"]
 FollowUpDecision = Literal["done", "continued", "dropped"]
+AttendanceMark = Literal["late", "left", "none"]
+"""Came in late, left early, or (`none`, undoing either) as the setup says."""
 Status = Literal["ready", "running", "paused", "finished"]
 Downtime = Literal["meeting", "pause"]
 
@@ -73,6 +75,16 @@ class FollowUp(BaseModel):
     note: str = ""
 
 
+class Attendance(BaseModel):
+    """A change in who is in the room, marked during the session."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    mark: AttendanceMark
+    at: datetime
+    """Wall-clock time it was marked: when they came in or left."""
+
+
 class Interruption(BaseModel):
     """The app was gone for a while (crash, closed terminal) and the session was resumed."""
 
@@ -108,6 +120,8 @@ class SessionState:
     entries: list[Entry] = field(default_factory=list)
     followups: dict[str, FollowUp] = field(default_factory=dict)
     interruptions: list[Interruption] = field(default_factory=list)
+    attendance: dict[str, Attendance] = field(default_factory=dict)
+    """Name -> how they came or went (late, left early); not in it: as the setup says."""
     # Session-clock bookkeeping (session time `t` in seconds; see core/runner.py).
     started_t: float | None = None
     finished_t: float | None = None
@@ -145,6 +159,18 @@ class SessionState:
 
     def planned_total(self) -> int:
         return sum(self.planned(index) for index in range(len(self.steps)))
+
+    def presence(self) -> dict[str, tuple[str, datetime | None]]:
+        """Every member -> ("present" | "absent" | "late" | "left", when marked)."""
+        setup = self.plan.setup
+        result: dict[str, tuple[str, datetime | None]] = {}
+        for name in setup.members:
+            marked = self.attendance.get(name)
+            if marked is not None and marked.mark != "none":
+                result[name] = (marked.mark, marked.at)
+            else:
+                result[name] = ("absent" if name not in setup.participants else "present", None)
+        return result
 
     def spoken(self, step: int) -> set[str]:
         """Go-around: who has had their turn in step `step` (spoke or passed)."""

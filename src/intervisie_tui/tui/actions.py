@@ -172,6 +172,14 @@ RUN_ACTIONS = (
     ),
     Action("presenter", "p", "presenter", "key.presenter"),
     Action(
+        "attendance",
+        "w",
+        "attendance",
+        "key.attendance",
+        footer=False,
+        when=lambda s: not s.finished,
+    ),
+    Action(
         "escape",
         "escape",
         "focus_timer",
@@ -230,6 +238,13 @@ FOLLOWUP_ACTIONS = (
     Action("continued", "2", "decide('continued')", "followup.continued"),
     Action("dropped", "3", "decide('dropped')", "followup.dropped"),
     Action("back", "escape,f", "dismiss", "key.back", key_display="esc"),
+)
+
+ATTENDANCE_ACTIONS = (
+    Action("late", "1", "mark('late')", "attendance.late"),
+    Action("left", "2", "mark('left')", "attendance.left"),
+    Action("none", "0", "mark('none')", "attendance.none"),
+    Action("back", "escape,w", "dismiss", "key.back", key_display="esc"),
 )
 
 AGREEMENTS_ACTIONS = (

@@ -143,6 +143,12 @@ class SetupContext:
     def last_participants(self) -> tuple[str, ...]:
         return self._history.last_participants() if self._history else ()
 
+    def absent_suggestion(self, participants: tuple[str, ...]) -> tuple[str, ...]:
+        """Members of the group's earlier sessions who are not in today's list."""
+        here = {name.casefold() for name in participants}
+        members = self._history.members() if self._history else ()
+        return tuple(name for name in members if name.casefold() not in here)
+
     def suggest(
         self,
         method: Method,

@@ -40,6 +40,11 @@ class LogFront(BaseModel):
     """Role id -> names (the `rest` role included)."""
     role_names: dict[str, str] = Field(default_factory=dict)
     """Role id -> the name the method gives it."""
+    absent: list[str] = Field(default_factory=list)
+    """Members not there (format 1 logs before attendance have none)."""
+    late: list[str] = Field(default_factory=list)
+    """Came in after the start (possibly first counted absent)."""
+    left_early: list[str] = Field(default_factory=list)
     case_title: str = ""
     question: str = ""
     session_id: str = ""
@@ -59,6 +64,12 @@ class LogFront(BaseModel):
 
     def holders(self, role_id: str) -> tuple[str, ...]:
         return tuple(self.roles.get(role_id, ()))
+
+    @property
+    def present(self) -> list[str]:
+        """Who was there for (part of) the session: the participants and the late comers."""
+        here = {name.casefold() for name in self.participants}
+        return self.participants + [n for n in self.late if n.casefold() not in here]
 
     @property
     def sort_key(self) -> tuple[dt.date, str]:

@@ -49,8 +49,12 @@ class Skipped:
 class AttendanceRow:
     name: str
     sessions: int
+    """Present, late comers included."""
     inbrenger: int
     tijdbewaker: int
+    absent: int = 0
+    late: int = 0
+    left_early: int = 0
 
 
 RoleStats = dict[str, dict[str, tuple[int, int]]]
@@ -168,6 +172,14 @@ class GroupStart:
 
     def last_participants(self) -> tuple[str, ...]:
         return self.digest.last_participants
+
+    def members(self) -> tuple[str, ...]:
+        """Everyone who was in a session of the group, or was missed in one, newest first."""
+        seen: dict[str, str] = {}
+        for record in reversed(self.sessions):
+            for name in (*record.front.present, *record.front.absent):
+                seen.setdefault(_fold(name), name)
+        return tuple(seen.values())
 
     def topic_titles(self) -> list[str]:
         return [topic.title for topic in self.group_file.topics] if self.group_file else []
@@ -403,22 +415,37 @@ def _rank(stats: RoleStats, role_id: str, name: str, order: dict[str, int]) -> t
 def attendance(
     history: GroupHistory, months: int = 24, today: date | None = None
 ) -> list[AttendanceRow]:
-    """Per participant over the last `months`: sessions attended, times inbrenger, tijdbewaker."""
+    """Per member over the last `months`: present (late included), absent, late, left early,
+    times inbrenger and tijdbewaker."""
     since = months_before(today or date.today(), months)
-    rows: dict[str, list] = {}  # folded -> [shown name, sessions, inbrenger, tijdbewaker]
+    rows: dict[str, dict] = {}  # folded -> the counts, and the name as last written
     for record in history.sessions:
-        if record.front.date < since:
+        front = record.front
+        if front.date < since:
             continue
         inbrengers = {_fold(n) for n in record.holders("inbrenger")}
         timekeepers = {_fold(n) for n in record.holders("tijdbewaker")}
-        present = {_fold(name): name for name in record.front.participants}
-        for folded, name in present.items():
-            row = rows.setdefault(folded, [name, 0, 0, 0])
-            row[0] = name
-            row[1] += 1
-            row[2] += folded in inbrengers
-            row[3] += folded in timekeepers
-    return sorted((AttendanceRow(*row) for row in rows.values()), key=lambda r: r.name.casefold())
+        marks = (
+            ("sessions", front.present),
+            ("absent", front.absent),
+            ("late", front.late),
+            ("left_early", front.left_early),
+        )
+        for key, names in marks:
+            for name in {_fold(n): n for n in names}.values():
+                row = rows.setdefault(_fold(name), {"name": name})
+                row["name"] = name
+                row[key] = row.get(key, 0) + 1
+                if key == "sessions":
+                    row["inbrenger"] = row.get("inbrenger", 0) + (_fold(name) in inbrengers)
+                    row["tijdbewaker"] = row.get("tijdbewaker", 0) + (_fold(name) in timekeepers)
+    return sorted(
+        (
+            AttendanceRow(**{"sessions": 0, "inbrenger": 0, "tijdbewaker": 0} | row)
+            for row in rows.values()
+        ),
+        key=lambda r: r.name.casefold(),
+    )
 
 
 def months_before(day: date, months: int) -> date:

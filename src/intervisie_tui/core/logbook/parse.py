@@ -28,7 +28,16 @@ from intervisie_tui.i18n import LANGUAGES, t, t_lang
 from intervisie_tui.safe_text import visible, visible_data
 
 MAX_LOG_BYTES = 5 * 1024 * 1024
-SECTIONS = ("question", "agenda", "followup", "steps", "insights", "actions", "evaluation")
+SECTIONS = (
+    "attendance",
+    "question",
+    "agenda",
+    "followup",
+    "steps",
+    "insights",
+    "actions",
+    "evaluation",
+)
 _ITEM_START = re.compile(r"^[-*+](?: |$)")
 _NESTED = re.compile(r"^\s+(?:[-*+]|\d{1,9}[.)])(?: |$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

@@ -47,6 +47,7 @@ def log_front(state: SessionState, *, app_version: str = __version__, now=None) 
         status="finished" if state.status == "finished" else "running",
         language=setup.language,
         participants=list(setup.participants),
+        **_attendance(state),
         roles={role: list(names) for role, names in plan.holders.items() if names},
         role_names={role.id: role.name for role in plan.method.roles},
         case_title=setup.case_title,
@@ -54,6 +55,16 @@ def log_front(state: SessionState, *, app_version: str = __version__, now=None) 
         session_id=state.session_id,
         app_version=app_version,
     )
+
+
+def _attendance(state: SessionState) -> dict[str, list[str]]:
+    """The front matter's absent, late and left_early lists, from the session's presence."""
+    marks = {"absent": "absent", "late": "late", "left": "left_early"}
+    lists: dict[str, list[str]] = {key: [] for key in marks.values()}
+    for name, (mark, _) in state.presence().items():
+        if mark in marks:
+            lists[marks[mark]].append(name)
+    return lists
 
 
 def render_log(
@@ -64,6 +75,7 @@ def render_log(
     writer = _Renderer(state, front)
     blocks = [
         writer.title(),
+        writer.attendance(),
         writer.question(),
         writer.agenda(),
         writer.followup(),
@@ -121,6 +133,22 @@ class _Renderer:
         if front.status == "running":
             lines += ["", f"*{self.t('meta.running')}*"]
         return "\n".join(lines)
+
+    def attendance(self) -> str:
+        """Who was there, came late, left early, was absent; only when not everyone was."""
+        presence = self.state.presence()
+        if all(mark == "present" for mark, _ in presence.values()):
+            return ""
+        lines = []
+        for mark in ("present", "late", "left", "absent"):
+            names = [
+                escape_line(name) + (f" ({at:%H:%M})" if at else "")
+                for name, (held, at) in presence.items()
+                if held == mark
+            ]
+            if names:
+                lines.append(f"- {self.t('attendance.' + mark)}: {', '.join(names)}")
+        return self.section("attendance", "\n".join(lines))
 
     def question(self) -> str:
         """Where somebody brings a case; speedsparren has no help question to leave empty."""

@@ -2,6 +2,7 @@
 
 MESSAGES: dict[str, str] = {
     # the session log (written in the session's language)
+    "log.h.attendance": "Attendance",
     "log.h.question": "Help question",
     "log.h.agenda": "Agenda",
     "log.h.followup": "Review of the action items",
@@ -13,6 +14,10 @@ MESSAGES: dict[str, str] = {
     "log.meta.participants": "Participants",
     "log.meta.case": "Case",
     "log.meta.running": "This session is still running or was interrupted; the log is updated while it runs.",
+    "log.attendance.present": "Present",
+    "log.attendance.late": "Came in late",
+    "log.attendance.left": "Left early",
+    "log.attendance.absent": "Absent",
     "log.none": "None.",
     "log.passed": "passed",
     "log.col.step": "Step",
@@ -99,7 +104,10 @@ MESSAGES: dict[str, str] = {
     "cli.group.chosen": "chosen on {dates}",
     "cli.group.attendance": "Attendance in the last {months} months (since {since})",
     "cli.group.col.name": "Name",
-    "cli.group.col.sessions": "Sessions",
+    "cli.group.col.sessions": "Present",
+    "cli.group.col.absent": "Absent",
+    "cli.group.col.late": "Late",
+    "cli.group.col.left_early": "Left early",
     "cli.group.col.inbrenger": "Case presenter",
     "cli.group.col.tijdbewaker": "Timekeeper",
     "cli.group.no_sessions": "No sessions in this period.",

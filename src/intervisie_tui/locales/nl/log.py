@@ -2,6 +2,7 @@
 
 MESSAGES: dict[str, str] = {
     # the session log (written in the session's language)
+    "log.h.attendance": "Aanwezigheid",
     "log.h.question": "Hulpvraag",
     "log.h.agenda": "Agenda",
     "log.h.followup": "Terugblik op de actiepunten",
@@ -13,6 +14,10 @@ MESSAGES: dict[str, str] = {
     "log.meta.participants": "Deelnemers",
     "log.meta.case": "Casus",
     "log.meta.running": "Deze sessie loopt nog of is onderbroken; het verslag wordt bijgewerkt zolang ze loopt.",
+    "log.attendance.present": "Aanwezig",
+    "log.attendance.late": "Later binnen",
+    "log.attendance.left": "Eerder weg",
+    "log.attendance.absent": "Afwezig",
     "log.none": "Geen.",
     "log.passed": "past",
     "log.col.step": "Stap",
@@ -99,7 +104,10 @@ MESSAGES: dict[str, str] = {
     "cli.group.chosen": "gekozen op {dates}",
     "cli.group.attendance": "Aanwezigheid in de laatste {months} maanden (sinds {since})",
     "cli.group.col.name": "Naam",
-    "cli.group.col.sessions": "Sessies",
+    "cli.group.col.sessions": "Aanwezig",
+    "cli.group.col.absent": "Afwezig",
+    "cli.group.col.late": "Te laat",
+    "cli.group.col.left_early": "Eerder weg",
     "cli.group.col.inbrenger": "Inbrenger",
     "cli.group.col.tijdbewaker": "Tijdbewaker",
     "cli.group.no_sessions": "Geen sessies in deze periode.",

@@ -9,66 +9,40 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable
 
 from intervisie_tui.core.dates import format_due
-from intervisie_tui.core.session import Snapshot
 from intervisie_tui.core.state import FollowUpDecision
 from intervisie_tui.i18n import t
 from intervisie_tui.safe_text import visible
 from intervisie_tui.tui.actions import FOLLOWUP_ACTIONS, Action, bindings
-from intervisie_tui.tui.bindings import TranslatedBindings
-from intervisie_tui.tui.messages import SessionUpdate
 from intervisie_tui.tui.plain import plain
-from intervisie_tui.tui.screens.base import BaseScreen, app_of
-from intervisie_tui.tui.widgets.keybar import KeyBar
+from intervisie_tui.tui.screens.base import app_of
+from intervisie_tui.tui.screens.table_dialog import TableDialog
 
 NARROW_ITEM = 24
 """Below this many columns for the item text, owner and due date go under it."""
 DECISIONS = ("done", "continued", "dropped")
 
 
-class FollowUpScreen(TranslatedBindings, ModalScreen[None]):
+class FollowUpScreen(TableDialog):
     ACTIONS: ClassVar[tuple[Action, ...]] = FOLLOWUP_ACTIONS
     BINDINGS = bindings(FOLLOWUP_ACTIONS)
-    HORIZONTAL_BREAKPOINTS = BaseScreen.HORIZONTAL_BREAKPOINTS
-    VERTICAL_BREAKPOINTS = BaseScreen.VERTICAL_BREAKPOINTS
+    DIALOG_ID = "followup-dialog"
+    TABLE_ID = "followup-items"
 
-    def __init__(self, snapshot: Snapshot) -> None:
-        super().__init__()
-        self.snapshot = snapshot
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="followup-dialog"):
-            previous = ", ".join(self.snapshot.plan.setup.previous_inbrenger)
-            question = (
-                t("followup.ask_inbrenger", name=previous) if previous else t("followup.title")
-            )
-            yield Label(plain(question), classes="dialog-question")
-            yield DataTable(cursor_type="row", id="followup-items")
-        yield KeyBar()
+    def question(self) -> str:
+        previous = ", ".join(self.snapshot.plan.setup.previous_inbrenger)
+        return t("followup.ask_inbrenger", name=previous) if previous else t("followup.title")
 
     def on_mount(self) -> None:
-        self._fill()
-        self.query_one(DataTable).focus()
-        self.call_after_refresh(self._fill)  # again once the table knows its width
+        super().on_mount()
+        self.call_after_refresh(self.refill)  # again once the table knows its width
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._fill)
+        self.call_after_refresh(self.refill)
 
-    @on(SessionUpdate)
-    def _session_update(self, message: SessionUpdate) -> None:
-        self.snapshot = message.snapshot
-        self._fill()
-
-    def _fill(self) -> None:
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear(columns=True)
+    def fill(self, table: DataTable) -> None:
         items = self.snapshot.plan.setup.open_items
         lang = self.snapshot.plan.setup.language
         dues = [format_due(item.due, lang) if item.due else "" for item in items]
@@ -100,14 +74,12 @@ class FollowUpScreen(TranslatedBindings, ModalScreen[None]):
                     text.append("\n" + visible(extra), style="dim")
                 cells = [text, label]
             table.add_row(*cells, key=open_item.key, height=None)
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
 
     def action_decide(self, decision: FollowUpDecision) -> None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
+        table, row = self.query_one(DataTable), self.chosen_row
+        if row is None:
             return
-        key = self.snapshot.plan.setup.open_items[table.cursor_row].key
+        key = self.snapshot.plan.setup.open_items[row].key
         if not app_of(self).command(lambda s: s.decide_followup(key, decision)).ok:
             return
         if table.cursor_row < table.row_count - 1:

@@ -265,6 +265,11 @@ class RunScreen(SessionScreen):
 
         self.app.push_screen(EntriesScreen(self.snapshot))
 
+    def action_attendance(self) -> None:
+        from intervisie_tui.tui.screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.snapshot))
+
     def action_followup(self) -> None:
         from intervisie_tui.tui.screens.followup import FollowUpScreen
 

@@ -57,6 +57,7 @@ class SetupScreen(BaseScreen):
         self.context = context
         self.request = request
         self.method: Method | None = None
+        self._absent_offered = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="setup-body"):
@@ -92,6 +93,10 @@ class SetupScreen(BaseScreen):
                     ),
                 )
                 yield RoleFields(self._suggest_if_untyped, id="role-fields")
+                yield field_row(
+                    t("setup.absent"),
+                    TypedInput("", id="absent", compact=True, placeholder=t("setup.absent_hint")),
+                )
                 yield field_row(
                     t("setup.case"),
                     TypedInput(
@@ -222,6 +227,7 @@ class SetupScreen(BaseScreen):
         group = self.query_one("#group", Input).value.strip()
         self.context.select_group(group)
         self.query_one("#group-info", Static).update(plain(self.context.group_info()))
+        self._offer_absent()
         self.query_one("#case", Input).suggester = SuggestFromList(
             self.context.topics(), case_sensitive=False
         )
@@ -236,11 +242,21 @@ class SetupScreen(BaseScreen):
 
     @on(TextArea.Changed, "#participants")
     def _people_changed(self) -> None:
+        self._offer_absent()
         self._suggest_if_untyped()
 
     @on(TextArea.Changed, "#question")
     def _question_changed(self) -> None:
         self._check()
+
+    def _offer_absent(self) -> None:
+        """Members of earlier sessions not in today's list are offered as absent, until the
+        timekeeper types in that field."""
+        field = self.query_one("#absent", Input)
+        if field.value.strip() and field.value != self._absent_offered:
+            return
+        self._absent_offered = ", ".join(self.context.absent_suggestion(self.participants()))
+        field.value = self._absent_offered
 
     @on(Input.Changed)
     def _field_changed(self, event: Input.Changed) -> None:
@@ -269,6 +285,12 @@ class SetupScreen(BaseScreen):
     def participants(self) -> tuple[str, ...]:
         return split_names(self.query_one("#participants", TextArea).text)
 
+    def absent(self) -> tuple[str, ...]:
+        """Who is not there; a name also in today's list is there after all."""
+        here = {name.casefold() for name in self.participants()}
+        typed = split_names(self.query_one("#absent", Input).value)
+        return tuple(name for name in typed if name.casefold() not in here)
+
     # -- validation and start ---------------------------------------------------------------
 
     def build_setup(self) -> SessionSetup | None:
@@ -288,6 +310,7 @@ class SetupScreen(BaseScreen):
             method=self.method,
             group=group,
             participants=self.participants(),
+            absent=self.absent(),
             roles=roles,
             case_title=self.query_one("#case", Input).value.strip() if case else "",
             question=self.query_one("#question", TextArea).text.strip() if case else "",
