@@ -42,6 +42,8 @@ async def test_the_agreements_come_first_and_one_key_goes_on(key):
     app = RunHarness(session)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, AgreementsScreen))
+        await until(pilot, lambda: len(app.screen.query(".agreement")) == 5)
+        await pilot.pause()
         shown = " ".join(str(s.render()) for s in app.screen.query(".agreement"))
         assert "blijft hier" in shown and "Vertrouwelijkheid" in shown and "Doel" in shown
         await pilot.press(key)

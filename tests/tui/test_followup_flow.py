@@ -132,6 +132,7 @@ async def test_a_method_without_its_own_evaluation_can_skip_the_apps():
         await pilot.pause()
         await pilot.press("ctrl+s")
         agreements = await wait_for(pilot, AgreementsScreen)  # looked at before the first step
+        await pilot.pause()
         shown = " ".join(str(line.render()) for line in agreements.query(".agreement"))
         assert "Leren van lastige overdrachten" in shown and "blijft hier" in shown
         await pilot.press("enter")

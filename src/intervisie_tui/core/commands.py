@@ -106,6 +106,13 @@ class Pass(_Event):
     participant: str
 
 
+class Sharpen(_Event):
+    """The help question, sharpened in a step that asks for it (empty: back to the first)."""
+
+    type: Literal["sharpen"] = "sharpen"
+    text: str
+
+
 class Attend(_Event):
     """`name` came in late, left early, or (`none`) is as the setup says after all."""
 
@@ -142,6 +149,7 @@ Event = Annotated[
     | Edit
     | Delete
     | Pass
+    | Sharpen
     | Attend
     | Decide
     | Finish
@@ -223,6 +231,8 @@ def apply(state: SessionState, event: Event) -> None:
             del state.entries[_entry_index(state, event.id)]
         case Pass():
             state.steps[state.current].passed.append(event.participant)
+        case Sharpen():
+            state.sharpened = event.text
         case Attend():
             state.attendance[event.name] = Attendance(mark=event.mark, at=event.wall)
         case Decide():

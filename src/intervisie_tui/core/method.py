@@ -33,7 +33,8 @@ FORMAT_VERSION: Final = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 _ID_RE = re.compile(ID_PATTERN)
 
-Capture = Literal["notes", "insights", "actions"]
+Capture = Literal["notes", "insights", "actions", "question"]
+"""`question`: the step where the method sharpens the help question (incidentmethode)."""
 Sound = Literal["chime", "bell", "off"]
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
 Text = Annotated[str, Field(max_length=10_000)]
@@ -133,7 +134,10 @@ class Phase(_Strict):
     )
     capture: list[Capture] = Field(
         default_factory=lambda: list(DEFAULT_CAPTURE),
-        description="What the notulist captures in this step: notes, insights, actions.",
+        description=(
+            "What the notulist captures in this step: notes, insights, actions, and question"
+            " (the sharpened help question)."
+        ),
     )
     go_around: GoAround | None = Field(
         None,

@@ -46,6 +46,7 @@ from intervisie_tui.core.commands import (
     Reopen,
     Resume,
     SessionError,
+    Sharpen,
     Start,
     apply,
     initial_state,
@@ -249,6 +250,20 @@ class SessionRunner:
     def delete_entry(self, entry_id: str) -> None:
         self._entry(entry_id)
         self._record(Delete, id=entry_id)
+
+    def sharpen_question(self, text: str) -> None:
+        """The help question as the inbrenger sharpened it, in a step whose method asks it."""
+        if self.is_finished:
+            raise SessionError("session.finished")
+        if "question" not in self.step.capture:
+            raise SessionError("session.no_question_here")
+        text = text.strip()
+        if text:
+            self._check_text(text)
+        if text == self.plan.setup.question.strip():
+            text = ""  # the question as it was: nothing sharpened
+        if text != self.state.sharpened:
+            self._record(Sharpen, text=text)
 
     def mark_attendance(self, name: str, mark: AttendanceMark) -> None:
         """`name` (a member of the setup) came in late, left early, or (`none`) neither."""

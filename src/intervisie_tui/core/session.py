@@ -118,6 +118,8 @@ class Snapshot:
     followups: Mapping[str, FollowUp]
     passed: tuple[str, ...]
     """Go-around of the current step: who passed."""
+    sharpened: str
+    """The sharpened help question; empty while it is not sharpened."""
     presence: Mapping[str, tuple[str, datetime | None]]
     """Every member -> present, absent, late or left (with when it was marked)."""
     spoken: frozenset[str]
@@ -397,6 +399,10 @@ class SessionController:
     def decide_followup(self, key: str, decision: FollowUpDecision) -> Result:
         return self._do(lambda: self.runner.decide_followup(key, decision))
 
+    def sharpen_question(self, text: str) -> Result:
+        """The sharpened help question ("aangescherpte hulpvraag"), beside the first one."""
+        return self._do(lambda: self.runner.sharpen_question(text))
+
     def mark_attendance(self, name: str, mark: AttendanceMark) -> Result:
         """`name` came in late, left early, or (`none`) neither: journaled and in the log."""
         return self._do(lambda: self.runner.mark_attendance(name, mark))
@@ -478,6 +484,7 @@ class SessionController:
             entries=tuple(state.entries),
             followups=MappingProxyType(dict(state.followups)),
             passed=tuple(state.steps[state.current].passed),
+            sharpened=state.sharpened,
             presence=MappingProxyType(state.presence()),
             spoken=frozenset(state.spoken(state.current)),
             next_speaker=state.next_speaker(),

@@ -120,6 +120,8 @@ class SessionState:
     entries: list[Entry] = field(default_factory=list)
     followups: dict[str, FollowUp] = field(default_factory=dict)
     interruptions: list[Interruption] = field(default_factory=list)
+    sharpened: str = ""
+    """The sharpened help question ("aangescherpte hulpvraag"); empty: not sharpened."""
     attendance: dict[str, Attendance] = field(default_factory=dict)
     """Name -> how they came or went (late, left early); not in it: as the setup says."""
     # Session-clock bookkeeping (session time `t` in seconds; see core/runner.py).
@@ -159,6 +161,11 @@ class SessionState:
 
     def planned_total(self) -> int:
         return sum(self.planned(index) for index in range(len(self.steps)))
+
+    @property
+    def question(self) -> str:
+        """The help question as it stands now: sharpened, else as set up."""
+        return self.sharpened or self.plan.setup.question
 
     def presence(self) -> dict[str, tuple[str, datetime | None]]:
         """Every member -> ("present" | "absent" | "late" | "left", when marked)."""

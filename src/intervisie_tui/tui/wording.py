@@ -121,3 +121,16 @@ def alert_text(snap: Snapshot, alert: Alert) -> str:
     if alert.kind == "zero":
         return t("alert.zero", step=snap.plan.steps[alert.step_index].name)
     return t("alert.warning", left=format_duration(alert.threshold_seconds))
+
+
+def question_text(snap: Snapshot) -> str:
+    """The help question where it is sharpened, and the sharpened one from then on."""
+    asked, sharpened = snap.plan.setup.question, snap.sharpened
+    if "question" in snap.step.capture:
+        lines = [t("run.question", question=asked or t("run.question_none"))]
+        if sharpened:
+            lines.append(t("run.sharpened", question=sharpened))
+        else:
+            lines.append(t("run.sharpen_hint"))
+        return "\n".join(lines)
+    return t("run.sharpened", question=sharpened) if sharpened else ""

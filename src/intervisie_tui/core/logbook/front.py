@@ -47,6 +47,8 @@ class LogFront(BaseModel):
     left_early: list[str] = Field(default_factory=list)
     case_title: str = ""
     question: str = ""
+    sharpened_question: str = ""
+    """The help question as sharpened during the session (empty: not sharpened)."""
     session_id: str = ""
     app_version: str = ""
 

@@ -52,6 +52,7 @@ def log_front(state: SessionState, *, app_version: str = __version__, now=None) 
         role_names={role.id: role.name for role in plan.method.roles},
         case_title=setup.case_title,
         question=setup.question,
+        sharpened_question=state.sharpened,
         session_id=state.session_id,
         app_version=app_version,
     )
@@ -151,11 +152,15 @@ class _Renderer:
         return self.section("attendance", "\n".join(lines))
 
     def question(self) -> str:
-        """Where somebody brings a case; speedsparren has no help question to leave empty."""
-        text = self.front.question
-        if not text and not has_case(self.state.plan.method):
+        """The question as brought in and, when sharpened, the sharpened one below it;
+        speedsparren has no help question to leave empty."""
+        text, sharpened = self.front.question, self.front.sharpened_question
+        if not text and not sharpened and not has_case(self.state.plan.method):
             return ""
-        return self.section("question", escape_block(text) if text else self.t("none"))
+        body = escape_block(text) if text else self.t("none")
+        if sharpened:
+            body += f"\n\n**{self.t('question.sharpened')}:** {escape_block(sharpened)}"
+        return self.section("question", body)
 
     def agenda(self) -> str:
         """Planned (with +/-), actual, difference and pauses: the summary screen's numbers."""

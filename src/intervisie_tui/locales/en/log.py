@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "log.attendance.late": "Came in late",
     "log.attendance.left": "Left early",
     "log.attendance.absent": "Absent",
+    "log.question.sharpened": "Sharpened",
     "log.none": "None.",
     "log.passed": "passed",
     "log.col.step": "Step",

@@ -116,6 +116,7 @@ MESSAGES: dict[str, str] = {
     "methods.show.go_around": 'Go-around of {role}: "{prompt}"',
     "methods.show.pairs": "In pairs: {first} with {second}, new pairs every round",
     "methods.show.capture": "Capture: {what}",
+    "methods.capture.question": "sharpened help question",
     "methods.capture.notes": "notes",
     "methods.capture.insights": "insights",
     "methods.capture.actions": "action items",

@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "session.unknown_participant": "'{name}' is not a participant of this session",
     "session.unknown_followup": "action item '{key}' is not in the look-back",
     "session.bad_decision": "unknown decision '{decision}': choose done, continued or dropped",
+    "session.no_question_here": "the help question is not sharpened in this step",
     "session.bad_mark": "unknown attendance '{mark}': choose late, left early or none",
     "session.closed": "this session is closed",
     "session.cannot_store": "The session cannot be saved in {folder} ({error}); nothing has happened yet",

@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "log.attendance.late": "Later binnen",
     "log.attendance.left": "Eerder weg",
     "log.attendance.absent": "Afwezig",
+    "log.question.sharpened": "Aangescherpt",
     "log.none": "Geen.",
     "log.passed": "past",
     "log.col.step": "Stap",

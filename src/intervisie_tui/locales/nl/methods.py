@@ -116,6 +116,7 @@ MESSAGES: dict[str, str] = {
     "methods.show.go_around": 'Rondje langs {role}: "{prompt}"',
     "methods.show.pairs": "In tweetallen: {first} met {second}, elke ronde andere paren",
     "methods.show.capture": "Vastleggen: {what}",
+    "methods.capture.question": "aangescherpte hulpvraag",
     "methods.capture.notes": "notities",
     "methods.capture.insights": "inzichten",
     "methods.capture.actions": "actiepunten",

@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "session.unknown_participant": "'{name}' is geen deelnemer van deze sessie",
     "session.unknown_followup": "actiepunt '{key}' staat niet in de terugblik",
     "session.bad_decision": "onbekend besluit '{decision}': kies afgerond, loopt door of vervalt",
+    "session.no_question_here": "in deze stap wordt de hulpvraag niet aangescherpt",
     "session.bad_mark": "onbekende aanwezigheid '{mark}': kies later binnen, eerder weg of geen",
     "session.closed": "deze sessie is gesloten",
     "session.cannot_store": "De sessie kan niet worden opgeslagen in {folder} ({error}); er is nog niets gebeurd",

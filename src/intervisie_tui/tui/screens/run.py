@@ -40,6 +40,7 @@ CAPTURE_KINDS = {
     "capture_note": "notes",
     "capture_insight": "insights",
     "capture_action": "actions",
+    "capture_question": "question",
 }
 CAPTURE_ACTIONS = tuple(action for action in RUN_ACTIONS if action.action in CAPTURE_KINDS)
 
@@ -112,6 +113,7 @@ class RunScreen(SessionScreen):
         recent = wording.recent_entries(snap)
         if step.kind == "followup":
             recent = "\n\n".join(part for part in (wording.followup_text(snap), recent) if part)
+        recent = "\n\n".join(part for part in (wording.question_text(snap), recent) if part)
         self.query_one("#recent", Static).update(plain(recent))
         self.query_one(Agenda).show(snap.agenda, snap.index)
         self.tick()
@@ -168,6 +170,13 @@ class RunScreen(SessionScreen):
 
     def action_capture_note(self) -> None:
         self._capture("note")
+
+    def action_capture_question(self) -> None:
+        """The sharpened help question, starting from the question as it stands."""
+        snap = self.snapshot
+        current = snap.sharpened or snap.plan.setup.question
+        field = Field(t("capture.question"), t("capture.question_hint"), required=False)
+        self.query_one(CaptureBar).begin("question", [field], [current])
 
     def _capture(self, kind: str) -> None:
         names = tuple(self.snapshot.plan.setup.participants)
@@ -232,6 +241,8 @@ class RunScreen(SessionScreen):
             return command(lambda s: s.add_action(*values))
         if kind == "note":
             return command(lambda s: s.add_note(values[0]))
+        if kind == "question":
+            return command(lambda s: s.sharpen_question(values[0]))
         return command(lambda s: s.add_insight(values[0]))
 
     def _capture_cancelled(self, kind: str) -> None:
