@@ -103,7 +103,8 @@ EXPECTED: dict[str, Expect] = {
         "warn_at is longer than the step", "phases[0].warn_at", 10, "accept"
     ),
     "bad-capture.yaml": Expect(
-        "choose from: notes, insights, actions, question; found the text 'notities' (did you mean 'notes'?)",
+        "choose from: notes, insights, actions, question; found the text 'notities'"
+        " (did you mean 'notes'?)",
         "phases[0].capture[0]",
         10,
         "reject",
