@@ -221,3 +221,11 @@ def test_a_member_with_a_double_name_is_replaced_whole():
 def test_clean_text_removes_what_a_terminal_or_reader_would_obey():
     assert clean_text("a\x1b[2Jb\x9bc\u202ed\u2066e\ufeff\ue010") == "a\ufffd[2Jb\ufffdcde\ufffd"
     assert clean_text("Zoe\u0308\n\tok") == "Zoë\n\tok"
+
+
+def test_a_member_who_was_absent_today_is_still_caught_as_a_name():
+    the_setup = setup(participants=("An", "Bo", "Cor"), absent=("Greetje Veldhuis",))
+    said = entry(1, "insight", 4, "Greetje Veldhuis had dit eerder meegemaakt")
+    record = parse_log(render_log(state(the_setup, [said])), Path("x.md"))
+    shared = share_text(record, ShareContext())
+    assert "Greetje" not in shared.text and "Veldhuis" not in shared.text

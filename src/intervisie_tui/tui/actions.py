@@ -158,7 +158,14 @@ RUN_ACTIONS = (
     Action("insight", "i", "capture_insight", "key.insight", when=_captures("insights")),
     Action("action", "a", "capture_action", "key.action", when=_captures("actions")),
     Action("note", "n", "capture_note", "key.note", when=_captures("notes")),
-    Action("question", "h", "capture_question", "key.question", when=_captures("question")),
+    Action(
+        "question",
+        "h",
+        "capture_question",
+        "key.question",
+        footer=False,  # the step that sharpens the question says "h" itself; ? and q keep room
+        when=_captures("question"),
+    ),
     Action("help", "question_mark", "help", "key.help", key_display="?"),
     Action("quit", "q", "quit_session", "key.quit"),
     Action("more", "plus,equals_sign", "more", "key.more", key_display="+"),

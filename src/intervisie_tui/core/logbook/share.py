@@ -454,5 +454,6 @@ def _person(name: str) -> str:
 
 def _taking_part(record: LogRecord, sessions: Sequence[LogRecord]) -> Iterator[Sequence[str]]:
     for session in (record, *sessions):
-        yield session.front.participants
+        yield session.front.present  # the late comers too
+        yield session.front.absent  # a member not there may still be named
         yield from session.front.roles.values()
