@@ -110,3 +110,26 @@ def test_group_show_counts_present_absent_late_and_left_early_per_member(tmp_pat
     assert history.members()[:4] == ("An", "Bo", "Cor", "Eef")
     text = attendance_text(history, 24, START.date())
     assert "Aanwezig" in text and "Afwezig" in text and "Te laat" in text
+
+
+def test_attendance_comes_the_same_from_the_history_index(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from intervisie_tui.core.logbook import history, index
+
+    the_state = state(setup(participants=("An", "Bo", "Cor"), absent=("Dewi",)))
+    the_state.attendance["Cor"] = Attendance(mark="late", at=START)
+    log = LogWriter.for_group(GROUP, tmp_path).write(the_state)
+    assert log is not None
+    past = time.time_ns() - 2 * 3600 * 10**9  # old enough for the index to trust its stat
+    os.utime(log, ns=(past, past))
+    fresh = load_group(tmp_path, GROUP)  # reads the log, writes the index
+
+    def refuse(path):
+        raise AssertionError(f"read {path.name}")
+
+    monkeypatch.setattr(index, "read_log", refuse)
+    cached = load_group(tmp_path, GROUP)
+    assert attendance(cached, 24, START.date()) == attendance(fresh, 24, START.date())
+    assert history.load_start(tmp_path, GROUP).members() == ("An", "Bo", "Cor", "Dewi")

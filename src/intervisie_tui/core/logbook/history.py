@@ -73,6 +73,8 @@ class GroupDigest:
     last_date: date | None = None
     last_method: str = ""
     last_participants: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    """Who was in a session, or was missed in one (attendance), newest first."""
     previous_inbrenger: tuple[str, ...] = ()
     open_items: tuple[OpenItem, ...] = ()
     open_by_log: dict[str, int] = field(default_factory=dict)
@@ -94,6 +96,7 @@ class GroupDigest:
             last_date=last.date if last else None,
             last_method=(last.method_name or last.method) if last else "",
             last_participants=tuple(last.participants) if last else (),
+            members=_members(sessions),
             # a session broken off halfway (status running) may not have got to the
             # advice yet, so its inbrenger is not the one to ask what they did with it
             previous_inbrenger=finished[-1].holders("inbrenger") if finished else (),
@@ -129,6 +132,7 @@ class GroupDigest:
         found["open_items"] = tuple(OpenItem.model_validate(i) for i in data["open_items"])
         found["skipped"] = tuple(Skipped(str(name), str(why)) for name, why in data["skipped"])
         found["last_participants"] = tuple(map(str, data["last_participants"]))
+        found["members"] = tuple(map(str, data["members"]))
         found["previous_inbrenger"] = tuple(map(str, data["previous_inbrenger"]))
         found["roles"] = {
             str(role): {str(name): (int(last), int(times)) for name, (last, times) in held.items()}
@@ -136,6 +140,14 @@ class GroupDigest:
         }
         found["open_by_log"] = {str(name): int(n) for name, n in data["open_by_log"].items()}
         return cls(**found)
+
+
+def _members(sessions: Sequence[LogRecord]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for record in reversed(sessions):
+        for name in (*record.front.present, *record.front.absent):
+            seen.setdefault(_fold(name), name)
+    return tuple(seen.values())
 
 
 def _item_states(sessions: Sequence[LogRecord]) -> dict[str, tuple[LogRecord, LogItem, bool]]:
@@ -175,11 +187,7 @@ class GroupStart:
 
     def members(self) -> tuple[str, ...]:
         """Everyone who was in a session of the group, or was missed in one, newest first."""
-        seen: dict[str, str] = {}
-        for record in reversed(self.sessions):
-            for name in (*record.front.present, *record.front.absent):
-                seen.setdefault(_fold(name), name)
-        return tuple(seen.values())
+        return self.digest.members
 
     def topic_titles(self) -> list[str]:
         return [topic.title for topic in self.group_file.topics] if self.group_file else []
