@@ -109,6 +109,8 @@ async def test_setup_shows_the_group_file_and_marks_the_topic_taken_as_the_case(
         setup.query_one("#case").value = "Overdracht in de nacht"
         await pilot.pause()
         await pilot.press("ctrl+s")
+        await wait_for(pilot, AgreementsScreen)  # the group's agreements come first
+        await pilot.press("enter")
         await wait_for(pilot, RunScreen)
     group = load_group_file(folder)
     assert group is not None
