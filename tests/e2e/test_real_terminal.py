@@ -259,3 +259,24 @@ def test_a_double_enter_and_typing_during_a_slow_save_keep_every_word(pane, tmp_
     assert not list((tmp_path / "state").glob("crash-*.txt"))
     text = _the_log(logs).read_text(encoding="utf-8")
     assert f"{first}\n" in text and f"{second}\n" in text
+
+
+def test_a_method_picked_with_enter_and_the_group_typed_in_one_burst(pane, tmp_path):
+    """Issue 14 leftover: what was typed right after the Enter that picks a method went to
+    the method filter or list, not to the group field."""
+    logs = tmp_path / "logs"
+    pane.line(_quote([*_command(), "--log-dir", str(logs), "--quiet"]))
+    pane.wait_for(say("setup.filter"))
+    # one tmux command: the app gets all of it at once, as a fast typist's burst
+    pane.keys("incident", "Enter", "Team Noord", "Tab", "An, Bo, Cor, Dirk, Eva")
+    screen = pane.wait_for("Team Noord", "An, Bo, Cor, Dirk, Eva")
+    first_line = screen.splitlines()[0]
+    assert first_line.split("▕")[0].strip() == "incident", first_line  # the filter kept it
+    pane.wait_for("Inbrenger      An")  # the method's role fields, filled by the suggestion
+    pane.keys("C-s")
+    pane.wait_for("Incidentmethode · Team Noord", "stap 1/8:")
+    pane.keys("q")
+    pane.wait_for(say("run.quit_question")[:8])
+    pane.keys("y")
+    pane.wait_for_shell()
+    assert not [screen for screen in pane.screens if "Traceback" in screen]
