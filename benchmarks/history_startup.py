@@ -7,8 +7,9 @@ interleaved (small, large, small, ...):
 
 - first paint of `intervisie run incidentmethode --group G --participants ...`
   at 80x24 in tmux, as tui_startup.py measures it (target: large at most 1.1x small);
-- `intervisie log list --group G` and `intervisie group show G`, wall time from
-  a cold interpreter (target: large at most 2x small).
+- `intervisie log list --group G`, `intervisie group show G` and
+  `intervisie log export NEWEST --share` (which reads the group's history for
+  names), wall time from a cold interpreter (target: large at most 2x small).
 
 Each root has its own state folder, so the history index is warm as it is at a
 real start (the previous session's end leaves it current); the warm-up run
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from history_gen import GROUPS, generate
@@ -39,7 +41,7 @@ from intervisie_tui.core.logbook.naming import group_dir
 GROUP = GROUPS[0]
 PEOPLE = "An,Bo,Cor,Dirk,Eva"
 ROLES = ["--role", "inbrenger=An", "--role", "voorzitter=Cor", "--role", "tijdbewaker=Bo"]
-TARGETS = {"first paint of run": 1.1, "log list": 2.0, "group show": 2.0}
+TARGETS = {"first paint of run": 1.1, "log list": 2.0, "group show": 2.0, "log export --share": 2.0}
 
 
 def ratio_checks(medians: dict[str, dict[str, float]]) -> list[tuple[str, bool]]:
@@ -76,6 +78,7 @@ class Root:
         self.home.mkdir(exist_ok=True)
         self.folder = group_dir(root, GROUP)
         self.logs = {p.name for p in self.folder.iterdir()}
+        self.newest = self.folder / max(self.logs)
 
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVISIE_")}
@@ -137,9 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         Root("large", history_root(args.large, args.entries, args.dir)),
     ]
     print(f"# {args.small} against {args.large} logs of {GROUP!r}, {args.runs} runs", flush=True)
-    measures: dict[str, list[str]] = {
-        "log list": ["log", "list", "--group", GROUP],
-        "group show": ["group", "show", GROUP],
+    measures: dict[str, Callable[[Root], list[str]]] = {
+        "log list": lambda root: ["log", "list", "--group", GROUP],
+        "group show": lambda root: ["group", "show", GROUP],
+        "log export --share": lambda root: ["log", "export", str(root.newest), "--share"],
     }
     samples: dict[str, dict[str, list[float]]] = {}
     tui = not args.no_tui and sys.platform.startswith("linux") and shutil.which("tmux")
@@ -147,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for run in range(args.runs + 1):  # run 0 warms up: bytecode, page cache, the index
             for root in roots:
-                figures = {what: cli_time(root, cli) for what, cli in measures.items()}
+                figures = {what: cli_time(root, args(root)) for what, args in measures.items()}
                 if tmux is not None:
                     figures["first paint of run"] = first_paint(tmux, root, run)
                 if run == 0:

@@ -216,3 +216,16 @@ def test_a_finished_session_leaves_the_index_current_for_the_next_start(tmp_path
     monkeypatch.setattr(index, "read_log", lambda path: pytest.fail(f"read {path.name}"))
     start = history.load_start(tmp_path, the_setup.group)
     assert [i.text for i in start.open_items()] == ["bel de wijkagent"]
+
+
+def test_a_share_export_takes_the_history_from_the_index(group, no_reading, monkeypatch):
+    from intervisie_tui.core.logbook import share
+    from intervisie_tui.core.logbook.parse import parse_log
+    from intervisie_tui.core.logbook.share import load_context
+
+    monkeypatch.setattr(share, "read_log", lambda path: pytest.fail(f"read {path.name}"))
+    root, _, (first, second) = group
+    record = parse_log(second.read_text("utf-8"), second)
+    context = load_context(record, root)
+    assert [s.name for s in context.sessions] == [first.name]
+    assert "Bo" in {item.owner for s in context.sessions for item in s.items}

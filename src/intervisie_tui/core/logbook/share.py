@@ -41,6 +41,7 @@ from pathlib import Path
 
 from intervisie_tui.core.durable import reason
 from intervisie_tui.core.group import GroupFileError, load_group_file
+from intervisie_tui.core.logbook import index
 from intervisie_tui.core.logbook.history import Skipped
 from intervisie_tui.core.logbook.markdown import escape_block, escape_line, sanitize
 from intervisie_tui.core.logbook.names import NameIndex, Target, Words, fold
@@ -129,17 +130,15 @@ def load_context(record: LogRecord, root: Path | None) -> ShareContext:
     skipped: list[Skipped] = []
     for folder in dict.fromkeys((main, record.path.parent)):
         try:
-            files = log_files(folder)
+            logs = _logs(folder, main)
         except OSError as problem:
             skipped += [Skipped(folder.name, reason(problem))] if folder == main else []
             continue
-        for path in files:
+        for path, session in logs:
             if _same_file(path, record.path):
                 continue
-            try:
-                session = read_log(path)
-            except LogParseError as problem:
-                skipped += [Skipped(path.name, problem.reason)] if folder == main else []
+            if isinstance(session, LogParseError):
+                skipped += [Skipped(path.name, session.reason)] if folder == main else []
                 continue
             if _same(session.front.group, group):
                 sessions.setdefault(path.resolve(), session)
@@ -149,6 +148,19 @@ def load_context(record: LogRecord, root: Path | None) -> ShareContext:
         names += [found.name] if found else []
     ordered = sorted(sessions.values(), key=lambda r: (*r.front.sort_key, r.name))
     return ShareContext(tuple(ordered), tuple(dict.fromkeys(names)), tuple(skipped))
+
+
+def _logs(folder: Path, main: Path) -> list[tuple[Path, LogRecord | LogParseError]]:
+    """The group's own folder through the history index; a folder a log was mailed to, read."""
+    if folder == main:
+        return index.read_folder(folder, index.scan(folder))
+    found: list[tuple[Path, LogRecord | LogParseError]] = []
+    for path in log_files(folder):
+        try:
+            found.append((path, read_log(path)))
+        except LogParseError as problem:
+            found.append((path, problem))
+    return found
 
 
 def _same(one: str, other: str) -> bool:
