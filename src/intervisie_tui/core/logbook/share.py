@@ -41,8 +41,8 @@ from pathlib import Path
 
 from intervisie_tui.core.durable import reason
 from intervisie_tui.core.group import GroupFileError, load_group_file
-from intervisie_tui.core.logbook import index
 from intervisie_tui.core.logbook.history import Skipped
+from intervisie_tui.core.logbook.index import read_folder, scan
 from intervisie_tui.core.logbook.markdown import escape_block, escape_line, sanitize
 from intervisie_tui.core.logbook.names import NameIndex, Target, Words, fold
 from intervisie_tui.core.logbook.naming import GROUP_FILE, group_dir, log_files
@@ -153,7 +153,7 @@ def load_context(record: LogRecord, root: Path | None) -> ShareContext:
 def _logs(folder: Path, main: Path) -> list[tuple[Path, LogRecord | LogParseError]]:
     """The group's own folder through the history index; a folder a log was mailed to, read."""
     if folder == main:
-        return index.read_folder(folder, index.scan(folder))
+        return read_folder(folder, scan(folder))
     found: list[tuple[Path, LogRecord | LogParseError]] = []
     for path in log_files(folder):
         try:
