@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -207,11 +208,77 @@ def test_an_action_is_stored_as_typed_with_owner_matched_and_due_parsed(clock):
     session = SessionController(SessionRunner(incident_plan(), clock))
     session.start()
     assert session.add_action("Bel de huisarts", "daan", "2025-03-21").ok
-    result = session.add_action("Mail de wijkagent", "de buurvrouw", "morgenochtend")
-    assert result.ok and result.warnings and "morgenochtend" in result.warnings[0]
+    assert session.add_action("Mail de wijkagent", "de buurvrouw", "").ok
     first, second = session.snapshot().entries
     assert (first.owner, str(first.due)) == ("Daan", "2025-03-21")
     assert (second.owner, second.due) == ("de buurvrouw", None)
+
+
+@pytest.mark.parametrize("typed", ["morgenochtend", "31-2", "30-02-2027", "+"])
+def test_a_due_date_not_understood_refuses_the_item_and_says_what_is_understood(clock, typed):
+    """Bug: the date was dropped with a short toast and the item saved without it."""
+    session = SessionController(SessionRunner(incident_plan(), clock))
+    session.start()
+    result = session.add_action("Mail de wijkagent", "fleur", typed)
+    assert not result.ok and result.field == "due"
+    assert f"'{typed}'" in result.message
+    for understood in ("vr", "+7", "1-12", "12-01-2027"):
+        assert understood in result.message
+    assert session.snapshot().entries == ()  # nothing half-saved: it is asked again
+
+
+def test_owner_and_due_are_edited_as_typed_and_a_bad_date_changes_nothing(clock):
+    session = SessionController(SessionRunner(incident_plan(), clock))
+    session.start()
+    assert session.add_action("Bel de huisarts").ok
+    (action,) = session.snapshot().entries
+    assert session.edit_entry(action.id, owner="fleur", due="12-01-2027").ok
+    (edited,) = session.snapshot().entries
+    assert (edited.owner, edited.due) == ("Fleur", date(2027, 1, 12))
+    refused = session.edit_entry(action.id, text="Bel de arts", due="31-2")
+    assert not refused.ok and refused.field == "due"
+    assert session.snapshot().entries == (edited,)
+    assert session.edit_entry(action.id, owner="", due="").ok  # emptied: no owner, no date
+    (emptied,) = session.snapshot().entries
+    assert (emptied.owner, emptied.due) == (None, None)
+
+
+def test_edits_and_deletes_of_any_step_leave_the_clock_and_survive_a_resume(clock, tmp_path):
+    session = on_disk(clock, tmp_path)
+    session.start()
+    assert session.add_action("Bel de huisarts", "da").ok
+    assert session.add_note("weg ermee").ok
+    session.next()
+    session.next()
+    clock.advance(70)
+    before = session.snapshot()
+    action, note = before.entries
+    assert session.edit_entry(action.id, text="Bel de huisarts vrijdag", owner="daan").ok
+    assert session.edit_entry(action.id, due="1-12").ok
+    assert session.delete_entry(note.id).ok
+    after = session.snapshot()
+    assert (after.index, after.status, after.agenda) == (before.index, before.status, before.agenda)
+    assert after.remaining == before.remaining
+    session.flush()
+    log = after.log_path
+    assert log is not None
+    text = log.read_text(encoding="utf-8")
+    assert "- [ ] Daan: Bel de huisarts vrijdag (voor 2025-12-01)" in text
+    assert "weg ermee" not in text
+    session.stop()
+
+    resumed, _ = SessionController.resume(after.session_id, clock)
+    try:
+        (kept,) = resumed.snapshot().entries
+        assert (kept.text, kept.owner, kept.due, kept.step) == (
+            "Bel de huisarts vrijdag",
+            "Daan",
+            date(2025, 12, 1),
+            0,
+        )
+        assert resumed.snapshot().index == before.index
+    finally:
+        resumed.close()
 
 
 def test_log_trouble_is_said_once_and_relocating_mends_it(clock, tmp_path, monkeypatch):

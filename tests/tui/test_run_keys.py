@@ -272,3 +272,45 @@ async def test_enter_takes_the_suggested_owner_shown_in_grey():
         await pilot.pause()
         [entry] = session.runner.state.entries
         assert entry.owner == "Dirk"  # not "di": the log and the follow-up read "Dirk"
+
+
+async def test_a_due_date_not_understood_is_asked_again_with_everything_typed_kept():
+    session, _ = make_session()
+    app = RunHarness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("a", *"Bel de huisarts", "enter", *"di", "enter", *"morgenochtend")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.runner.state.entries == []  # not saved without the date behind her back
+        bar = screen.query_one(CaptureBar)
+        assert bar.active and bar.has_class("-problem")
+        problem = str(bar.query_one("#capture-problem").render())
+        assert "'morgenochtend' niet begrepen" in problem and "12-01-2027" in problem
+        assert "esc: bewaren zonder datum" in problem
+        assert bar.query_one(Input).value == "morgenochtend"  # a second chance, not a blank
+        assert "niet begrepen" not in " ".join(n.message for n in app._notifications)
+        bar.query_one(Input).value = ""
+        await pilot.press(*"+7", "enter")
+        await pilot.pause()
+        [entry] = session.runner.state.entries
+        assert (entry.text, entry.owner) == ("Bel de huisarts", "Dirk")
+        assert str(entry.due) == "2026-12-01"  # +7 from 24 November
+        assert not bar.active and not bar.has_class("-problem")
+
+
+async def test_escape_after_a_date_not_understood_keeps_the_item_without_a_date():
+    session, _ = make_session()
+    app = RunHarness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("a", *"Bel de huisarts", "enter", "enter", *"31-2", "enter")
+        await pilot.pause()
+        assert screen.query_one(CaptureBar).has_class("-problem")
+        await pilot.press("escape")
+        await pilot.pause()
+        [entry] = session.runner.state.entries
+        assert (entry.text, entry.owner, entry.due) == ("Bel de huisarts", None, None)
+        await pilot.press("a", *"Nog een", "escape")  # without a problem, escape still cancels
+        await pilot.pause()
+        assert len(session.runner.state.entries) == 1

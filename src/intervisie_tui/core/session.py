@@ -73,6 +73,9 @@ class Result:
     line: int | None = None
     """The journal line that holds it: saved once `DiskNews.saved` reaches it (None: nothing
     to save, or no disk)."""
+    field: str | None = None
+    """Refused because this typed field was not understood (`due`): ask it again, filled in,
+    with `message` at the field."""
 
     @property
     def ok(self) -> bool:
@@ -371,16 +374,17 @@ class SessionController:
         return self._do(lambda: self.runner.add_insight(visible(text)))
 
     def add_action(self, text: str, owner: str = "", due: str = "") -> Result:
-        """An action item as typed: the owner matched to a participant, the due date parsed."""
-        from intervisie_tui.core.dates import parse_due
+        """An action item as typed: the owner matched to a participant, the due date parsed.
 
-        warnings: tuple[str, ...] = ()
+        A due date that is not understood refuses the whole item (`field="due"`), so
+        the screen asks for the date again with everything typed still there.
+        """
         try:
-            when: date | None = parse_due(due, self.runner.clock.now().date())
-        except ValueError:
-            when, warnings = None, (t("capture.bad_due", text=due),)
+            when = self._due(due)
+        except SessionError as problem:
+            return Result("refused", str(problem), field="due")
         who = self.participant_name(owner)
-        return self._do(lambda: self.runner.add_action(visible(text), who, when), warnings)
+        return self._do(lambda: self.runner.add_action(visible(text), who, when))
 
     def speak(self, name: str, text: str) -> Result:
         """Go-around: what `name` said, or, with nothing typed, that they passed."""
@@ -389,8 +393,16 @@ class SessionController:
         return self._do(lambda: self.runner.pass_turn(name))
 
     def edit_entry(self, entry_id: str, **changes: object) -> Result:
+        """Change an entry; an owner and a due date as typed, read as `add_action` reads them."""
         if isinstance(changes.get("text"), str):
             changes["text"] = visible(str(changes["text"]))
+        if isinstance(changes.get("owner"), str):
+            changes["owner"] = self.participant_name(str(changes["owner"]))
+        if isinstance(changes.get("due"), str):
+            try:
+                changes["due"] = self._due(str(changes["due"]))
+            except SessionError as problem:
+                return Result("refused", str(problem), field="due")
         return self._do(lambda: self.runner.edit_entry(entry_id, **changes))
 
     def delete_entry(self, entry_id: str) -> Result:
@@ -551,6 +563,18 @@ class SessionController:
         return next(found, name) or None
 
     # -- internals ----------------------------------------------------------------------
+
+    def _due(self, typed: str) -> date | None:
+        """A due date as people type it (`vr`, `+7`, `1-12`); blank: none.
+
+        Not understood: a SessionError that says what is understood.
+        """
+        from intervisie_tui.core.dates import parse_due
+
+        try:
+            return parse_due(typed, self.runner.clock.now().date())
+        except ValueError:
+            raise SessionError("capture.bad_due", text=one_line(typed.strip())) from None
 
     def _do(self, work: Callable[[], _T], warnings: tuple[str, ...] = ()) -> Result:
         opened = self.open_on_disk()

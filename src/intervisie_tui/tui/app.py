@@ -166,8 +166,8 @@ class IntervisieApp(TranslatedBindings, App[None]):
         if result.fatal:
             self.exit(return_code=1, message=result.message)
             return result
-        if result.kind == "refused" and result.message:
-            self.notify(result.message, severity="warning")
+        if result.kind == "refused" and result.message and result.field is None:
+            self.notify(result.message, severity="warning")  # else the screen says it at the field
         for warning in result.warnings:
             self.notify(warning, severity="warning", timeout=8)
         self.publish()

@@ -224,7 +224,12 @@ class RunScreen(SessionScreen):
         kind, values = event.kind, event.values
         result = self._save(kind, values)
         if not result.ok:  # refused: asked again, filled in, so nothing typed is lost
-            self.query_one(CaptureBar).begin(kind, event.fields, values)
+            bar = self.query_one(CaptureBar)
+            if result.field == "due":  # the last field: the date again, with what is understood
+                again = f"{result.message}. {t('capture.due_again')}"
+                bar.begin(kind, event.fields, values, at=len(values) - 1, problem=again)
+            else:
+                bar.begin(kind, event.fields, values)
             return
         if not kind.startswith("statement:"):
             app_of(self).say_when_saved(result, t(f"capture.saved.{kind}"))

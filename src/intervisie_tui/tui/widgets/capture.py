@@ -4,6 +4,11 @@ A note or insight is one field; an action item asks text, then owner, then
 due date (both optional: enter skips). The screen drives go-arounds by
 starting the bar again for the next name. Escape cancels and hands focus back.
 
+A save refused because one field was not understood (a due date like
+"morgenochtend") asks that field again, everything typed still there, with the
+reason above it. Escape then keeps what was typed without that optional field:
+once the timekeeper has typed an action item, an escape never throws it away.
+
 Every key here is taken by the app in the order typed (see `KeysInOrder`): Enter
 moves to the next field, or saves, before the next key is looked at, so a burst
 of keys (a stalled laptop, a bouncing Enter) lands exactly as typed.
@@ -17,7 +22,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
-from textual.widgets import Label
+from textual.widgets import Label, Static
 
 from intervisie_tui.tui.actions import CAPTURE_BAR_ACTIONS, bindings
 from intervisie_tui.tui.bindings import TranslatedBindings
@@ -87,8 +92,10 @@ class CaptureBar(TranslatedBindings, Horizontal):
         self._fields: list[Field] = []
         self._values: list[str] = []
         self._typed: list[str] = []
+        self._problem = ""
 
     def compose(self) -> ComposeResult:
+        yield Static("", id="capture-problem")
         yield Label("", id="capture-label")
         yield CaptureInput(id="capture-input")
 
@@ -96,12 +103,27 @@ class CaptureBar(TranslatedBindings, Horizontal):
     def active(self) -> bool:
         return self.has_class("-active")
 
-    def begin(self, kind: str, fields: list[Field], typed: list[str] | None = None) -> None:
-        """Ask `fields` one after another; `typed` fills them in again (a refused save)."""
+    def begin(
+        self,
+        kind: str,
+        fields: list[Field],
+        typed: list[str] | None = None,
+        *,
+        at: int = 0,
+        problem: str = "",
+    ) -> None:
+        """Ask `fields` one after another; `typed` fills them in again (a refused save).
+
+        `at` and `problem`: start at that field, the answers before it kept as typed,
+        and say what was wrong with it.
+        """
         self.kind = kind
         self._fields = list(fields)
-        self._values = []
         self._typed = list(typed or [])
+        self._values = self._typed[:at]
+        self._problem = problem
+        self.query_one("#capture-problem", Static).update(plain(problem))
+        self.set_class(bool(problem), "-problem")
         self.add_class("-active")
         self.screen.refresh_bindings()  # the screen's keys wait while this one has them
         self._ask()
@@ -120,7 +142,8 @@ class CaptureBar(TranslatedBindings, Horizontal):
         self.screen.set_focus(box)  # now, not after the keys already waiting
 
     def close(self) -> None:
-        self.remove_class("-active")
+        self.remove_class("-active", "-problem")
+        self._problem = ""
         self.screen.refresh_bindings()
         self.query_one(CaptureInput).value = ""
 
@@ -144,6 +167,11 @@ class CaptureBar(TranslatedBindings, Horizontal):
         self.cancel()
 
     def cancel(self) -> None:
-        if self.active:
-            self.close()
-            self._on_cancel(self.kind)
+        """Escape: cancelled; after a problem with an optional field, saved without it."""
+        if not self.active:
+            return
+        if self._problem and not self._fields[len(self._values)].required:
+            self.submit("")
+            return
+        self.close()
+        self._on_cancel(self.kind)
