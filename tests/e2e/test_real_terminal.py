@@ -118,6 +118,17 @@ def _kill_app(pane: Pane) -> None:
     pane.wait_for_shell()
 
 
+def _quit_cleanly(pane: Pane, tmp_path: Path) -> None:
+    """`q`, yes: back at the shell, and never a traceback on screen nor a crash report."""
+    pane.keys("q")
+    pane.wait_for(say("run.quit_question")[:8])
+    pane.keys("y")
+    pane.wait_for_shell()
+    pane.history()
+    assert not [screen for screen in pane.screens if "Traceback" in screen]
+    assert not list((tmp_path / "state").glob("crash-*.txt"))
+
+
 def _the_log(logs: Path) -> Path:
     found = list(logs.glob("*/*.md"))
     assert len(found) == 1, found
@@ -250,13 +261,7 @@ def test_a_double_enter_and_typing_during_a_slow_save_keep_every_word(pane, tmp_
 
     notes = (first, second)
     pane.wait_until(both_in_the_log, "both notes in the log")
-    pane.keys("q")
-    pane.wait_for(say("run.quit_question")[:8])
-    pane.keys("y")
-    pane.wait_for_shell()
-    pane.history()
-    assert not [screen for screen in pane.screens if "Traceback" in screen]
-    assert not list((tmp_path / "state").glob("crash-*.txt"))
+    _quit_cleanly(pane, tmp_path)
     text = _the_log(logs).read_text(encoding="utf-8")
     assert f"{first}\n" in text and f"{second}\n" in text
 
@@ -280,3 +285,68 @@ def test_a_method_picked_with_enter_and_the_group_typed_in_one_burst(pane, tmp_p
     pane.keys("y")
     pane.wait_for_shell()
     assert not [screen for screen in pane.screens if "Traceback" in screen]
+
+
+def test_the_owner_of_an_earlier_action_item_is_fixed_from_the_entries_list(pane, tmp_path):
+    """Bug: `e` changed only the text of the current step's entries; owner and due date stayed."""
+    logs = tmp_path / "logs"
+    intervisie = _command()
+    start = [
+        *(*intervisie, "run", "incidentmethode", "--group", "Team Noord"),
+        *("--participants", ",".join(PEOPLE), "--role", "inbrenger=An", "--role"),
+        *("voorzitter=Cor", "--role", "tijdbewaker=Bo", "--log-dir", str(logs), "--quiet"),
+    ]
+    pane.line(_quote(start))
+    pane.wait_for("Incidentmethode · Team Noord", "stap 1/8:")
+    pane.keys("Space")
+    pane.wait_for(say("status.running"))
+    for number in range(2, 8):
+        _step(pane, number)
+    _capture(
+        pane,
+        "a",
+        "action",
+        ("capture.action", ACTION),
+        ("capture.owner", "Eva"),
+        ("capture.due", "vr"),
+    )
+    _step(pane, 8)
+    _capture(pane, "i", "insight", ("capture.insight", "weg ermee"))
+
+    pane.keys("e")  # step 8 is current: the list starts at its insight
+    pane.wait_for(say("entries.title"), "Eva", "weg ermee")
+    pane.keys("d")
+    pane.wait_for(say("entries.delete_question", text="weg ermee"))
+    pane.keys("j")
+    pane.wait_for(say("entries.deleted"))
+    pane.keys("Enter")  # the action item of step 7, now the only row
+    pane.wait_for(say("entries.field.owner"))
+    pane.keys("Enter", "Home", "C-k")  # on to the owner, and empty it
+    pane.type("Di")
+    pane.keys("Enter", "Home", "C-k")  # takes the grey "Dirk"; then the date, emptied
+    pane.type("31-2")
+    pane.keys("Enter")
+    pane.wait_for(say("capture.bad_due", text="31-2")[:30])
+    pane.keys("Home", "C-k")
+    pane.type("12-01-2030")
+    pane.keys("Enter")
+    pane.wait_for(say("entries.saved"))
+    screen = pane.wait_for("Dirk", "za 12-01")
+    assert "Eva" not in screen
+
+    def fixed_in_the_log() -> bool:
+        text = _the_log(logs).read_text(encoding="utf-8")
+        return f"- [ ] Dirk: {ACTION} (voor 2030-01-12)" in text and "weg ermee" not in text
+
+    pane.wait_until(fixed_in_the_log, "the fixed owner and date in the live log")
+    _kill_app(pane)
+
+    pane.line(_quote([*intervisie, "resume", "--log-dir", str(logs), "--quiet"]))
+    pane.wait_for("Incidentmethode · Team Noord", "stap 8/8:")
+    pane.keys("e")
+    screen = pane.wait_for(say("entries.title"), ACTION[:30], "Dirk", "za 12-01")
+    assert "weg ermee" not in screen and "Eva" not in screen
+    pane.keys("Escape")  # alone: Escape and q in one burst is alt+q to a terminal
+    pane.wait_for(say("key.pause"))
+    _quit_cleanly(pane, tmp_path)
+    assert fixed_in_the_log()

@@ -138,31 +138,6 @@ async def test_the_command_palette_offers_the_run_actions():
         assert not isinstance(app.screen, CommandPalette)
 
 
-async def test_entries_can_be_edited_and_deleted_from_the_run_screen():
-    from intervisie_tui.tui.screens.dialogs import Ask, Confirm
-    from intervisie_tui.tui.screens.entries import EntriesScreen
-
-    session, _ = make_session()
-    app = RunHarness(session)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await started(pilot)
-        await pilot.press("i", *"Eerst een tikfuot", "enter")
-        await pilot.press("n", *"weg ermee", "enter")
-        await pilot.press("e")
-        assert isinstance(app.screen, EntriesScreen)
-        await pilot.press("enter")
-        assert isinstance(app.screen, Ask)
-        app.screen.query_one(Input).value = "Eerst een tikfout"
-        await pilot.press("enter")
-        await pilot.press("down", "d")
-        assert isinstance(app.screen, Confirm)
-        await pilot.press("y")
-        await pilot.press("escape")
-        assert isinstance(app.screen, RunScreen)
-        assert [e.text for e in session.runner.state.entries] == ["Eerst een tikfout"]
-        assert [type(e).__name__ for e in session.runner.events][-2:] == ["Edit", "Delete"]
-
-
 async def test_the_presenter_view_flashes_on_an_alert_and_the_hidden_run_screen_does_not():
     """Bug: both screens' beats ran under the presenter, and the hidden one took the alert."""
     session, clock = make_session()

@@ -145,5 +145,35 @@ def test_agreements_panel(snap_compare, lang, size):
     assert snap_compare(RunHarness(session), run_before=settle, terminal_size=size)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_entries_screen(snap_compare, size):
+    """Every entry of the session, by step, opened with `e` in step 2 of the incidentmethode.
+
+    Dutch only: RunHarness starts the app in Dutch whatever `incident_session` was given.
+    """
+    session, _ = incident_session("nl")
+
+    async def entries(pilot):
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(RunHarness(session), run_before=entries, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_edit_entry_dialog(snap_compare, size):
+    """An action item's text, owner and due date; a date that was not understood."""
+    session, _ = incident_session("nl")
+
+    async def edit(pilot):
+        await pilot.press("e", "up", "enter", "enter", "enter", *"31-2", "enter")
+        await pilot.pause()
+        no_blink(pilot)
+        await pilot.pause()
+
+    assert snap_compare(RunHarness(session), run_before=edit, terminal_size=size)
+
+
 def teardown_function():
     i18n.set_language("nl")

@@ -61,3 +61,8 @@ def parse_due(text: str, today: date) -> date | None:
 def format_due(day: date, lang: str) -> str:
     """`vr 27-11` (nl) or `Fri 27-11` (en): how people say a due date in a meeting."""
     return f"{WEEKDAY_SHORT.get(lang, WEEKDAY_SHORT['nl'])[day.weekday()]} {day:%d-%m}"
+
+
+def typed_due(day: date) -> str:
+    """`12-01-2027`: a date as one would type it, which `parse_due` reads back as that day."""
+    return f"{day:%d-%m-%Y}"

@@ -241,6 +241,12 @@ ENTRIES_ACTIONS = (
     Action("back", "escape,e", "dismiss", "key.back", key_display="esc"),
 )
 
+EDIT_ENTRY_ACTIONS = (
+    Action("save_edit", "ctrl+s", "save", "key.save_edit", priority=True),
+    Action("cancel_edit", "escape", "cancel", "key.cancel_edit", key_display="esc"),
+)
+"""Editing one entry: the fields take every other key (enter: the next field, or save)."""
+
 FOLLOWUP_ACTIONS = (
     Action("done", "1", "decide('done')", "followup.done"),
     Action("continued", "2", "decide('continued')", "followup.continued"),
