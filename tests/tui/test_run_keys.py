@@ -282,6 +282,8 @@ async def test_escape_after_a_date_not_understood_keeps_the_item_without_a_date(
         await pilot.press("a", *"Bel de huisarts", "enter", "enter", *"31-2", "enter")
         await pilot.pause()
         assert screen.query_one(CaptureBar).has_class("-problem")
+        shown = {b.binding.id for b in screen.active_bindings.values() if b.binding.show}
+        assert shown == {"keep_without"}  # the key bar says what escape does now
         await pilot.press("escape")
         await pilot.pause()
         [entry] = session.runner.state.entries

@@ -232,6 +232,7 @@ SUMMARY_ACTIONS = (
 
 CAPTURE_BAR_ACTIONS = (
     Action("cancel_capture", "escape", "cancel", "key.cancel_capture", key_display="esc"),
+    Action("keep_without", "escape", "keep_without", "key.keep_without_date", key_display="esc"),
 )
 """While typing in the capture bar: only these keys (the run screen's wait)."""
 

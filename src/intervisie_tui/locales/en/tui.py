@@ -41,6 +41,7 @@ MESSAGES: dict[str, str] = {
     "key.help": "Help",
     "key.quit": "Quit",
     "key.cancel_capture": "Do not save",
+    "key.keep_without_date": "Save without a date",
     "key.down": "Next choice",
     "key.up": "Previous choice",
     "key.escape": "Back to the timer",

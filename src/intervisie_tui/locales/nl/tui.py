@@ -41,6 +41,7 @@ MESSAGES: dict[str, str] = {
     "key.help": "Help",
     "key.quit": "Stop",
     "key.cancel_capture": "Niet bewaren",
+    "key.keep_without_date": "Zonder datum bewaren",
     "key.down": "Volgende keuze",
     "key.up": "Vorige keuze",
     "key.escape": "Terug naar de klok",

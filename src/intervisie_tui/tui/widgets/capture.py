@@ -163,15 +163,21 @@ class CaptureBar(TranslatedBindings, Horizontal):
         self.close()
         self._on_done(captured)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape cancels, or, once an optional field was not understood, saves without it."""
+        if action in ("cancel", "keep_without"):
+            field = self._fields[len(self._values)] if self.active else None
+            keep = bool(self._problem) and field is not None and not field.required
+            return keep == (action == "keep_without")
+        return True
+
     def action_cancel(self) -> None:
         self.cancel()
 
+    def action_keep_without(self) -> None:
+        self.submit("")
+
     def cancel(self) -> None:
-        """Escape: cancelled; after a problem with an optional field, saved without it."""
-        if not self.active:
-            return
-        if self._problem and not self._fields[len(self._values)].required:
-            self.submit("")
-            return
-        self.close()
-        self._on_cancel(self.kind)
+        if self.active:
+            self.close()
+            self._on_cancel(self.kind)
