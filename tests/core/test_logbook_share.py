@@ -79,3 +79,13 @@ def test_keep_names_keeps_names_but_still_not_the_case():
 def test_a_session_without_insights_or_actions_says_none():
     shared = share_markdown(parse_log(render_log(state()), Path("x.md")))
     assert shared.count("Geen.") == 2
+
+
+def test_an_item_struck_through_by_hand_is_dropped_and_not_shared():
+    text = render_log(
+        state(entries=[entry(1, "action", 4, "zaal reserveren"), entry(2, "action", 4, "blijft")])
+    )
+    struck = text.replace("- [ ] zaal reserveren", "- [ ] ~~zaal reserveren~~")
+    assert struck != text
+    shared = share_markdown(parse_log(struck, Path("x.md")))
+    assert "zaal reserveren" not in shared and "- [ ] blijft" in shared
