@@ -22,6 +22,7 @@ import yaml
 
 from intervisie_tui.cli.methods_show import minutes
 from intervisie_tui.core.library import load_library
+from intervisie_tui.core.plan import session_length
 
 pytestmark = pytest.mark.slow
 
@@ -168,7 +169,7 @@ def test_the_installed_library_lists_all_twelve_builtin_methods(venv, clean_env)
     rows = {row["id"]: row for row in json.loads(done.stdout)}
     ids = {yaml.safe_load(p.read_text(encoding="utf-8"))["id"] for p in METHOD_FILES}
     assert set(rows) == ids
-    source = {entry.method.id: entry.method.total_seconds for entry in load_library().methods}
+    source = {entry.method.id: session_length(entry.method)[1] for entry in load_library().methods}
     for method_id, row in rows.items():
         assert row["total_minutes"] == minutes(source[method_id])
         installed = Path(row["path"])

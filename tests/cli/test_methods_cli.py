@@ -12,6 +12,7 @@ import pytest
 from intervisie_tui import paths
 from intervisie_tui.core.library import load_library
 from intervisie_tui.core.method import method_json_schema
+from intervisie_tui.core.plan import session_length
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 VALID, MALFORMED = DATA / "valid", DATA / "malformed"
@@ -24,11 +25,10 @@ def test_list_shows_every_method_with_phases_minutes_and_origin(run):
     assert lines[0].split() == ["id", "naam", "stappen", "minuten", "herkomst"]
     for entry in load_library().methods:
         row = next(line for line in lines if line.startswith(entry.method.id + " "))
-        assert row.split()[-3:] == [
-            str(entry.method.phase_count),
-            f"{entry.method.total_seconds // 60}",
-            "ingebouwd",
-        ]
+        steps, seconds = session_length(entry.method)  # what the session takes (plan tests)
+        assert row.split()[-3:] == [str(steps), f"{seconds // 60}", "ingebouwd"]
+    incident = next(line for line in lines if line.startswith("speedsparren "))
+    assert incident.split()[-3:] == ["9", "63", "ingebouwd"]  # 8 steps, 58 min + evaluation
 
 
 def test_list_json_has_exactly_the_agreed_keys(run):
@@ -40,8 +40,8 @@ def test_list_json_has_exactly_the_agreed_keys(run):
     assert sparren == {
         "id": "sparren-test",
         "name": "Sparren (test)",
-        "phases": 9,
-        "total_minutes": 56,
+        "phases": 10,  # 9 of its own and the evaluation the app adds
+        "total_minutes": 61,
         "path": str(VALID / "sparren-test.yaml"),
     }
 
@@ -50,7 +50,7 @@ def test_list_notes_overrides_and_lists_broken_files_after_the_table(run, tmp_pa
     builtin = load_library().methods[0].method.id
     user = paths.user_methods_dir()
     user.mkdir(parents=True)
-    (user / "eigen.yaml").write_text(
+    (user / f"{builtin}.yaml").write_text(
         (VALID / "casus-test.yaml").read_text().replace("id: casus-test", f"id: {builtin}")
     )
     (user / "kapot.yaml").write_text("id: kapot\nname: K\nsource: s\nroles: []\nphases: []\n")
@@ -71,7 +71,8 @@ def test_show_prints_phases_rounds_roles_prompts_and_go_arounds(run):
     assert code == 0
     for expected in (
         "Sparren (test) (sparren-test)",
-        "Length: 56 minutes in 9 steps",
+        "Length: 61 minutes in 10 steps",
+        "5. Evaluation of the meeting  5m  (added by the app; can be switched off at setup)",
         "Sparren: 2 rounds (then Vragenstellers and Meedenkers swap):",
         "3 rounds:",
         "2. Sparronde  8m  (warning at 2m, 0s left)",
@@ -167,3 +168,42 @@ def test_methods_list_never_imports_textual_or_rich():
     modules = done.stdout.split("MODULES", 1)[1].split()
     assert "intervisie_tui.core.library" in modules
     assert not [m for m in modules if m.split(".")[0] in {"textual", "rich"}]
+
+
+@pytest.mark.parametrize("command", [("methods", "list"), ("methods", "show", "sparren-test")])
+def test_methods_after_the_sub_command_reads_that_folder(run, command):
+    code, out, err = run(*command, "--methods", VALID)
+    assert (code, err) == (0, "")
+    assert "sparren-test" in out
+
+
+def test_show_takes_the_path_of_a_method_file(run, tmp_path):
+    code, out, err = run("--lang", "en", "methods", "show", VALID / "casus-test.yaml")
+    assert (code, err) == (0, "")
+    assert out.startswith("Casus") and f"File: {VALID / 'casus-test.yaml'}" in out
+
+
+def test_validate_and_list_agree_on_a_file_named_otherwise_than_its_id(run, tmp_path):
+    folder = tmp_path / "m"
+    folder.mkdir()
+    text = (VALID / "casus-test.yaml").read_text(encoding="utf-8")
+    (folder / "kopie.yaml").write_text(text, encoding="utf-8")
+    message = "de id 'casus-test' verschilt van de bestandsnaam kopie.yaml"
+    code, out, _ = run("methods", "validate", folder / "kopie.yaml")
+    assert code == 1 and message in out
+    code, out, _ = run("methods", "list", "--methods", folder)
+    assert code == 0 and message in out.split("Niet te laden (1):")[1]
+    code, out, _ = run("methods", "show", folder / "kopie.yaml")
+    assert code == 1 and message in out + _
+
+
+def test_doctor_says_which_file_replaces_a_builtin(run, tmp_path):
+    builtin = load_library().methods[0]
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / builtin.path.name).write_text(builtin.path.read_text(encoding="utf-8"))
+    _, out, _ = run("doctor", "--methods", folder)
+    expected = (
+        f"{builtin.method.id}: {folder / builtin.path.name} vervangt {builtin.path} (ingebouwd)"
+    )
+    assert expected in out

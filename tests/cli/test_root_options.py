@@ -125,3 +125,44 @@ def test_resume_opens_the_app_in_the_language_the_session_began_in(run, opened, 
     begun.start()
     begun.close()
     assert _config(run, opened, "resume", *typed, "20250314-140000-cccc").lang == "en"
+
+
+@pytest.mark.parametrize("command", [RUN, RESUME], ids=["run", "resume"])
+def test_methods_after_the_command_are_searched_too(run, opened, tmp_path, command):
+    config = _config(
+        run, opened, "--methods", tmp_path / "a", *command, "--methods", tmp_path / "b"
+    )
+    assert config.methods_dirs == (tmp_path / "a", tmp_path / "b")
+
+
+@pytest.fixture
+def chosen_rounds(tmp_path):
+    import yaml
+
+    from tests.core.engine_helpers import ROUND_TABLE
+
+    data = json.loads(json.dumps(ROUND_TABLE))
+    data["phases"][0]["rounds"] = {"min": 1, "max": 6}
+    (tmp_path / "rt.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return ["--methods", tmp_path, "run", "rt", "--participants", "An,Bo,Cor"]
+
+
+def test_rounds_are_chosen_with_a_run_option(run, opened, chosen_rounds):
+    config = _config(run, opened, *chosen_rounds, "--rounds", "casus=4")
+    assert config.request.rounds == {"casus": 4}
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("casus=9", "Casus: kies 1 tot 6 rondes, niet 9"),
+        ("andere=2", "de methode heeft geen blok 'andere' waarvan het aantal rondes te kiezen is"),
+        ("casus", "schrijf --rounds als BLOK=AANTAL"),
+    ],
+)
+def test_rounds_the_method_does_not_allow_are_one_line_before_any_screen(
+    run, opened, chosen_rounds, value, message
+):
+    code, _, err = run(*chosen_rounds, "--rounds", value)
+    assert code != 0 and message in err and "Traceback" not in err
+    assert opened == []

@@ -133,3 +133,27 @@ def small_plan(minutes: tuple[int, ...] = (5, 3, 4), **setup_changes: Any) -> Pl
 
 def fake_clock() -> FakeClock:
     return FakeClock(START)
+
+
+#: Round table: the inbrenger passes on every round; each lid gets 2 minutes to react,
+#: and an open conversation without countdown closes.
+ROUND_TABLE: dict[str, Any] = {
+    "id": "rt",
+    "name": "Rondetafel",
+    "source": "tests",
+    "roles": [
+        {"id": "inbrenger", "name": "Inbrenger", "min": 1, "max": 1, "exclusive": True},
+        {"id": "leden", "name": "Leden", "rest": True},
+    ],
+    "phases": [
+        {
+            "name": "Casus",
+            "repeat": 3,
+            "rotate": ["inbrenger"],
+            "phases": [
+                {"name": "Reacties", "duration": 6, "go_around": {"role": "leden", "per_person": 2}}
+            ],
+        },
+        {"name": "Open gesprek", "duration": 10, "countdown": False},
+    ],
+}

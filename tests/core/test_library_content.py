@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from intervisie_tui.core.loader import load_method_text
 from intervisie_tui.core.method import Method, Phase, iter_phases
 from intervisie_tui.core.method_checks import reference_problems
-from intervisie_tui.core.plan import build_plan
+from intervisie_tui.core.plan import build_plan, session_length
 from intervisie_tui.core.setup import SessionSetup, validate_setup
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -148,6 +148,11 @@ def test_method_runs_for_a_group_of_six_with_only_the_required_roles(path):
     plan = build_plan(method, setup)
     added_evaluation = 0 if any(p.evaluation for _, p in iter_phases(method.phases)) else 1
     assert len(plan.steps) == method.phase_count + added_evaluation
+    # what list, show and the setup screen say is what the session takes; a step with
+    # time per person counts there with its estimate, here with the speakers it has
+    phases = {phase.id: phase for _, phase in iter_phases(method.phases)}
+    by_person = sum(s.duration - phases[s.phase_id].duration for s in plan.steps if s.per_person)
+    assert session_length(method) == (len(plan.steps), plan.total - by_person)
     for step in plan.steps:
         for prompt in step.prompts:
             assert prompt.text.strip(), (step.name, prompt.role_id)
@@ -282,3 +287,12 @@ def test_docs_have_complete_examples():
 def test_every_complete_example_in_the_docs_is_valid(line, text):
     method = load_method_text(text, f"docs/methods.md (example at line {line})")
     assert reference_problems(method) == []
+
+
+@pytest.mark.parametrize(
+    "feature",
+    ["rotate:", "rounds:", "per_person:", "countdown: false", "translations:"],
+    ids=str.strip,
+)
+def test_the_docs_show_every_newer_feature_in_a_complete_example(feature):
+    assert any(feature in param.values[1] for param in _doc_examples()), feature

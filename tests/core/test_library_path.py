@@ -78,8 +78,8 @@ def test_every_builtin_loads_as_a_builtin(builtin_id):
 
 
 def test_a_later_file_with_the_same_id_overrides_and_records_what_it_replaced(tmp_path, builtin_id):
-    user = _write(paths.user_methods_dir(), "my-copy.yaml", _method(builtin_id, "Mine"))
-    extra = _write(tmp_path / "extra", "team.yaml", _method(builtin_id, "Team"))
+    user = _write(paths.user_methods_dir(), f"{builtin_id}.yaml", _method(builtin_id, "Mine"))
+    extra = _write(tmp_path / "extra", f"{builtin_id}.yml", _method(builtin_id, "Team"))
     entry = load_library([extra.parent]).get(builtin_id)
     assert entry is not None and entry.overrides is not None
     assert (entry.method.name, entry.origin, entry.path) == ("Team", "extra", extra)
@@ -91,7 +91,7 @@ def test_a_later_file_with_the_same_id_overrides_and_records_what_it_replaced(tm
 def test_a_broken_file_is_listed_and_never_stops_the_others(builtin_id):
     folder = paths.user_methods_dir()
     _write(folder, "a-broken.yaml", "id: broken\nname: [\n")
-    _write(folder, "b-good.yaml", _method("good"))
+    _write(folder, "good.yaml", _method("good"))
     lib = load_library()
     assert lib.get("good") is not None and lib.get(builtin_id) is not None
     (broken,) = lib.broken
@@ -102,15 +102,34 @@ def test_a_broken_file_is_listed_and_never_stops_the_others(builtin_id):
 def test_two_files_with_one_id_in_one_folder_report_the_second():
     i18n.set_language("en")
     folder = paths.user_methods_dir()
-    _write(folder, "a.yaml", _method("same", "First"))
-    _write(folder, "b.yaml", "# comment\n" + _method("same", "Second"))
+    _write(folder, "same.yaml", _method("same", "First"))
+    _write(folder, "same.yml", "# comment\n" + _method("same", "Second"))
     lib = load_library()
     first = lib.get("same")
     assert first is not None and first.method.name == "First"
     (broken,) = lib.broken
     (problem,) = broken.error.problems
     assert (problem.line, problem.column, problem.field_path) == (2, 5, "id")
-    assert "already used in this folder by a.yaml" in problem.message
+    assert "already used in this folder by same.yaml" in problem.message
+
+
+def test_a_file_named_otherwise_than_its_id_is_refused_and_hides_no_builtin(builtin_id):
+    """One id per method: the built-in stays, and the file says how to fix it."""
+    i18n.set_language("en")
+    path = _write(paths.user_methods_dir(), "my-copy.yaml", "# mine\n" + _method(builtin_id))
+    lib = load_library()
+    entry = lib.get(builtin_id)
+    assert entry is not None and (entry.origin, entry.overrides) == ("builtin", None)
+    (broken,) = lib.broken
+    (problem,) = broken.error.problems
+    assert (broken.path, problem.line, problem.column, problem.field_path) == (path, 2, 5, "id")
+    assert problem.message == (
+        f"the id '{builtin_id}' differs from the file name my-copy.yaml; rename the file"
+        f" to {builtin_id}.yaml, or change the id to 'my-copy'"
+    )
+    with pytest.raises(MethodError) as caught:  # asked for by id: the same answer
+        find_method("my-copy")
+    assert caught.value.problems == [problem]
 
 
 def test_only_yaml_files_count_json_and_hidden_files_are_ignored(tmp_path):
@@ -134,19 +153,25 @@ def test_find_method_parses_only_the_file_named_after_the_id(builtin_id, count_l
     assert count_loads == [paths.builtin_methods_dir() / f"{builtin_id}.yaml"]
 
 
-def test_find_method_honours_an_override_under_another_file_name(builtin_id, count_loads):
-    user = _write(paths.user_methods_dir(), "zz-mine.yaml", _method(builtin_id, "Mine"))
+def test_find_method_honours_an_override(builtin_id, count_loads):
+    user = _write(paths.user_methods_dir(), f"{builtin_id}.yaml", _method(builtin_id, "Mine"))
     _write(paths.user_methods_dir(), "other.yaml", _method("other"))
     entry = find_method(builtin_id)
     assert (entry.method.name, entry.origin, entry.path) == ("Mine", "user", user)
     assert count_loads == [user]
 
 
+def test_find_method_refuses_an_override_under_another_file_name(builtin_id):
+    _write(paths.user_methods_dir(), "zz-mine.yaml", _method(builtin_id, "Mine"))
+    with pytest.raises(MethodError, match=r"zz-mine\.yaml"):
+        find_method(builtin_id)
+
+
 def test_find_method_falls_back_to_a_full_scan_for_unusual_yaml(tmp_path):
     folder = tmp_path / "extra"
     flow = "{'id': special, name: S, source: s, roles: [{id: a, name: A}], phases: [%s]}\n"
-    _write(folder, "x.yaml", flow % "{name: P, duration: 1}")
-    assert find_method("special", [folder]).path == folder / "x.yaml"
+    _write(folder, "special.yaml", flow % "{name: P, duration: 1}")
+    assert find_method("special", [folder]).path == folder / "special.yaml"
 
 
 def test_an_unknown_id_is_one_clear_error_with_a_suggestion(builtin_id):

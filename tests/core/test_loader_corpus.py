@@ -91,7 +91,7 @@ EXPECTED: dict[str, Expect] = {
     ),
     "duplicate-role-id.yaml": Expect("'leden' is declared twice", "roles[2].id", 7, "accept"),
     "two-rest-roles.yaml": Expect("only one role can be the 'rest' role", "roles", 5, "accept"),
-    "rest-and-exclusive.yaml": Expect("both 'rest' and 'exclusive'", "roles[0]", 5, "accept"),
+    "rest-and-exclusive.yaml": Expect("both 'rest' and 'exclusive'", "roles[0]", 5, "reject"),
     "group-size-reversed.yaml": Expect(
         "min (10) is larger than max (3)", "group_size", 4, "accept"
     ),
@@ -110,6 +110,103 @@ EXPECTED: dict[str, Expect] = {
         "reject",
     ),
     "bad-sound.yaml": Expect("choose from: chime, bell, off", "phases[0].sound", 10, "reject"),
+    # files that used to validate and then broke a session or misled the facilitator
+    "nested-repeats.yaml": Expect(
+        "the session would have more than 500 steps (every round and optional step counted);"
+        " use fewer rounds or steps",
+        "phases",
+        8,
+        "accept",
+    ),
+    "total-50-days.yaml": Expect(
+        "the session would take more than 12h00m (every round and optional step counted);"
+        " use shorter steps or fewer rounds",
+        "phases",
+        8,
+        "accept",
+    ),
+    "zero-duration.yaml": Expect(
+        "a step of 0 minutes starts in overtime; give it a time"
+        " (or `countdown: false` for a step that counts up)",
+        "phases[0].duration",
+        9,
+        "accept",
+    ),
+    "enabled-not-optional.yaml": Expect(
+        "`enabled: false` only switches off an optional step; add `optional: true`,"
+        " or remove `enabled: false`",
+        "phases[1].enabled",
+        12,
+        "accept",
+    ),
+    "two-evaluations.yaml": Expect(
+        "only one step can be the evaluation step; remove `evaluation: true` here"
+        " or from the other step",
+        "phases[1].evaluation",
+        13,
+        "accept",
+    ),
+    "swap-one-round.yaml": Expect(
+        "this block has only one round, so `swap` never happens; give it more rounds"
+        " or remove `swap`",
+        "phases[0].swap",
+        9,
+        "accept",
+    ),
+    "swap-rest-role.yaml": Expect(
+        "swapping 'inbrenger' with the rest role 'leden' gives 'inbrenger' to everybody in"
+        " 'leden' at once; use `rotate: [inbrenger]` to pass it to the next person each round",
+        "phases[0].swap",
+        9,
+        "accept",
+    ),
+    "all-optional-off.yaml": Expect(
+        "every step is optional and switched off, so the method takes 0 minutes;"
+        " switch one on with `enabled: true`",
+        "phases",
+        8,
+        "accept",
+    ),
+    "roles-need-more.yaml": Expect(
+        "the roles need at least 6 people (each role's `min`), but group_size.max is 4;"
+        " raise max or lower a role's min",
+        "group_size.max",
+        4,
+        "accept",
+    ),
+    "duration-nan.yaml": Expect(
+        "expected a duration such as 5 (minutes), 5m, 90s or 1:30; found the number nan",
+        "phases[0].duration",
+        9,
+        None,  # JSON has no NaN: a YAML-only value
+    ),
+    "name-spaces.yaml": Expect("this text must not be empty", "name", 2, "reject"),
+    "role-min-max.yaml": Expect("min (3) is larger than max (1)", "roles[0]", 5, "accept"),
+    "duplicate-derived-step-id.yaml": Expect(
+        "the step id 'ronde' occurs twice; give one of the two steps its own `id`",
+        "phases[1].id",
+        9,
+        "accept",
+    ),
+    "repeat-outside-rounds.yaml": Expect(
+        "repeat (8) is the default number of rounds and must lie between rounds.min (1)"
+        " and rounds.max (6)",
+        "phases[0].repeat",
+        8,
+        "accept",
+    ),
+    "translation-unknown-step.yaml": Expect(
+        "there is no step with id 'vragen' (did you mean 'vraag'?) to translate",
+        "translations.en.phases.vragen",
+        13,
+        "accept",
+    ),
+    "rotate-rest-role.yaml": Expect(
+        "the rest role 'leden' cannot rotate: it is everyone without another role",
+        "phases[0].rotate[0]",
+        9,
+        "accept",
+    ),
 }
 
 

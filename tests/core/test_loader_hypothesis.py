@@ -20,7 +20,7 @@ from intervisie_tui.core.method import Method
 from intervisie_tui.core.problems import MethodError
 
 FIELD_NAMES = sorted(
-    {"repeat", "swap", "phases", "duration", "role", "prompt", "first", "second", "rest"}
+    {"repeat", "swap", "rotate", "phases", "duration", "role", "prompt", "first", "second", "rest"}
     | set(Method.model_fields)
     | {"name", "capture", "go_around", "pairs", "warn_at", "sound", "optional", "prompts"}
 )
@@ -53,7 +53,7 @@ BASE: dict[str, Any] = {
         {"name": "A", "duration": 5, "prompts": {"inbrenger": "x"}, "capture": ["notes"]},
         {
             "repeat": 2,
-            "swap": ["inbrenger", "leden"],
+            "rotate": ["inbrenger"],
             "phases": [
                 {"name": "B", "duration": "8m", "pairs": {"first": "inbrenger", "second": "leden"}},
                 {"name": "C", "duration": "1:30", "go_around": {"role": "leden"}, "warn_at": [1]},

@@ -15,6 +15,7 @@ import pytest
 from intervisie_tui.core.logbook.parse import parse_log
 from intervisie_tui.core.logbook.render import render_log
 from intervisie_tui.core.state import StepRecord
+from tests.core.engine_helpers import ROUND_TABLE
 from tests.core.logbook_helpers import DUE, START, entry, method, open_item, setup, state
 
 GOLDEN = Path(__file__).parents[1] / "data" / "logs"
@@ -163,3 +164,14 @@ def test_speedsparren_logs_the_pairs_of_every_round_the_swap_and_no_help_questio
     english = render_log(state(rounds_setup(language="en"), the_method=no_inbrenger))
     assert "*Vragenstellers and Meedenkers swap roles*" in english
     assert "#### Pairs" in english
+
+
+def test_the_log_says_who_held_a_rotating_role_in_each_round():
+    from intervisie_tui.core.method import Method
+
+    rotating = Method.model_validate(ROUND_TABLE)
+    the_setup = setup(method_id="rt", roles={"inbrenger": ("An",)}, evaluation=False)
+    names = the_setup.participants
+    text = render_log(state(the_setup, the_method=rotating))
+    assert f"Reacties (ronde 1/3, Inbrenger: {names[0]})" in text
+    assert f"Reacties (ronde 2/3, Inbrenger: {names[1]})" in text

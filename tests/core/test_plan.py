@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from intervisie_tui.core.method import Method
-from intervisie_tui.core.plan import EXTRA_STEP_SECONDS, Plan, build_plan
+from intervisie_tui.core.method import EXTRA_STEP_SECONDS, Method
+from intervisie_tui.core.plan import Plan, build_plan, session_length
 from tests.core.engine_helpers import (
     PEOPLE,
     incident_method,
@@ -166,3 +166,168 @@ def test_a_method_dump_reads_back_as_the_same_method():
         method = find_method(method_id).method
         assert Method.model_validate(method.model_dump()) == method
         assert Method.model_validate(method.model_dump(mode="json")) == method
+
+
+# -- rotating roles, rounds chosen at setup, time per person, counting up -------------
+
+CLIENTS = {
+    "id": "wisselend",
+    "name": "Wisselende inbrenger",
+    "source": "tests",
+    "group_size": {"min": 3, "max": 8},
+    "roles": [
+        {"id": "inbrenger", "name": "Inbrenger", "min": 1, "max": 1, "exclusive": True},
+        {"id": "voorzitter", "name": "Voorzitter", "max": 1},
+        {"id": "leden", "name": "Leden", "rest": True},
+    ],
+    "phases": [
+        {
+            "name": "Casusronde",
+            "repeat": 2,
+            "rounds": {"min": 1, "max": 6},
+            "rotate": ["inbrenger"],
+            "phases": [
+                {
+                    "name": "Vraag",
+                    "duration": 3,
+                    "prompts": {"inbrenger": "Vertel.", "voorzitter": "Let op de tijd."},
+                },
+                {
+                    "name": "Reacties",
+                    "duration": 10,
+                    "go_around": {"role": "leden", "per_person": "90s"},
+                },
+            ],
+        },
+        {"name": "Open gesprek", "duration": 10, "countdown": False},
+    ],
+}
+
+
+def _clients(**setup: Any) -> Plan:
+    from intervisie_tui.core.setup import SessionSetup, validate_setup
+
+    method = Method.model_validate(CLIENTS)
+    fields: dict[str, Any] = {
+        "method_id": "wisselend",
+        "group": "G",
+        "participants": (A, B, C, D),
+        "roles": {"inbrenger": (A,), "voorzitter": (D,)},
+    }
+    made = SessionSetup(**(fields | setup))
+    assert validate_setup(made, method) == []
+    return build_plan(method, made)
+
+
+def test_a_rotating_role_passes_to_the_next_participant_each_round():
+    plan = _clients(rounds={"casusronde": 4})
+    asks = [s for s in plan.steps if s.phase_id == "vraag"]
+    assert [s.rotating for s in asks] == [
+        (("Inbrenger", (name,)),) for name in (A, B, C, D)
+    ]  # every participant is the inbrenger once
+    assert [s.prompts[0].holders for s in asks] == [(A,), (B,), (C,), (D,)]
+    rounds = [s for s in plan.steps if s.phase_id == "reacties"]
+    # the previous inbrenger is back among the leden; the new one is not
+    assert [s.go_around for s in rounds] == [(B, C, D), (A, C, D), (A, B, D), (A, B, C)]
+    assert plan.holders["inbrenger"] == (A,)
+
+
+def test_the_new_holder_trades_places_with_the_previous_one_in_the_other_roles():
+    plan = _clients(rounds={"casusronde": 4})
+    asks = [s for s in plan.steps if s.phase_id == "vraag"]
+    # D chairs; when D is the inbrenger (round 4, A's role 3 places on), A chairs instead
+    assert [s.prompts[1].holders for s in asks] == [(D,), (D,), (D,), (A,)]
+    assert asks[-1].rotating == (("Inbrenger", (D,)),)
+
+
+def test_the_participant_list_decides_who_is_next():
+    plan = _clients(rounds={"casusronde": 3}, participants=(A, C, B, D))
+    asks = [s.rotating[0][1] for s in plan.steps if s.phase_id == "vraag"]
+    assert asks == [(A,), (C,), (B,)]
+
+
+def test_rounds_chosen_at_setup_set_the_rounds_and_the_totals_follow():
+    default = _clients()
+    chosen = _clients(rounds={"casusronde": 5})
+    assert len([s for s in default.steps if s.phase_id == "vraag"]) == 2
+    assert len([s for s in chosen.steps if s.phase_id == "vraag"]) == 5
+    assert [s.rounds for s in chosen.steps if s.phase_id == "vraag"][-1] == ((5, 5),)
+    method = Method.model_validate(CLIENTS)
+    steps, _ = session_length(method, rounds={"casusronde": 5})
+    assert steps == len(chosen.steps)
+
+
+def test_rounds_outside_the_range_or_for_another_block_are_refused():
+    from intervisie_tui.core.setup import SessionSetup, validate_setup
+
+    method = Method.model_validate(CLIENTS)
+    base: dict[str, Any] = {"method_id": "wisselend", "group": "G", "participants": (A, B, C)}
+    base["roles"] = {"inbrenger": (A,)}
+    too_many = SessionSetup(**base, rounds={"casusronde": 7})
+    assert [p.key for p in validate_setup(too_many, method)] == ["setup.rounds_outside"]
+    unknown = SessionSetup(**base, rounds={"andere": 2})
+    assert [p.key for p in validate_setup(unknown, method)] == ["setup.unknown_block"]
+
+
+def test_time_per_person_makes_the_step_as_long_as_its_speakers_need():
+    plan = _clients()
+    reacties = next(s for s in plan.steps if s.phase_id == "reacties")
+    assert reacties.per_person == 90
+    assert reacties.duration == 90 * len(reacties.go_around) == 270
+    _offsets_are_consistent(plan)
+
+
+def test_a_step_without_countdown_counts_up_and_has_no_warnings():
+    plan = _clients()
+    open_talk = next(s for s in plan.steps if s.phase_id == "open-gesprek")
+    assert (open_talk.counts_up, open_talk.warn_at, open_talk.duration) == (True, (), 600)
+    assert not next(s for s in plan.steps if s.phase_id == "vraag").counts_up
+
+
+def test_rotation_works_together_with_swap_and_pairs():
+    data = {
+        "id": "t",
+        "name": "T",
+        "source": "tests",
+        "roles": [
+            {"id": "inbrenger", "name": "Inbrenger", "min": 1, "max": 1, "exclusive": True},
+            {"id": "vragen", "name": "Vragenstellers", "min": 1},
+            {"id": "denken", "name": "Meedenkers", "min": 1},
+        ],
+        "phases": [
+            {
+                "repeat": 2,
+                "rotate": ["inbrenger"],
+                "swap": ["vragen", "denken"],
+                "phases": [
+                    {
+                        "name": "Sparren",
+                        "duration": 5,
+                        "pairs": {"first": "vragen", "second": "denken"},
+                    }
+                ],
+            }
+        ],
+    }
+    from intervisie_tui.core.setup import SessionSetup
+
+    method = Method.model_validate(data)
+    setup = SessionSetup(
+        method_id="t",
+        group="G",
+        participants=(A, B, C, D, E),
+        roles={"inbrenger": (A,), "vragen": (B, D), "denken": (C, E)},
+        evaluation=False,
+    )
+    first, second = build_plan(method, setup).steps
+    assert first.rotating == (("Inbrenger", (A,)),) and first.pairs == ((B, C), (D, E))
+    # round 2: swapped, then B becomes inbrenger and A takes B's place
+    assert second.rotating == (("Inbrenger", (B,)),)
+    assert second.pairs == ((C, D), (E, A))  # meedenkers (A, D), rotated one on
+
+
+def test_who_holds_the_rotating_role_round_after_round():
+    from intervisie_tui.core.plan import holders_per_round
+
+    assert holders_per_round(_clients(rounds={"casusronde": 5})) == {"Inbrenger": [A, B, C, D, A]}
+    assert holders_per_round(incident_plan()) == {}

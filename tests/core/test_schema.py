@@ -139,6 +139,10 @@ def _one_of(schema, rule, value, root, at):
     return [] if passing == 1 else [f"{at}: matches {passing} of oneOf"]
 
 
+def _not(schema, rule, value, root, at):
+    return [f"{at}: matches not"] if not schema_errors(rule, value, root, at) else []
+
+
 def _bound(test, label):
     def check(schema, rule, value, root, at):
         measured = _measure(label, value)
@@ -170,6 +174,7 @@ _CHECKS = {
     "items": _items,
     "anyOf": _any_of,
     "oneOf": _one_of,
+    "not": _not,
     "enum": lambda s, rule, v, r, at: [] if v in rule else [f"{at}: not in enum"],
     "const": lambda s, rule, v, r, at: [] if v == rule else [f"{at}: not {rule!r}"],
     "pattern": _pattern,

@@ -261,3 +261,60 @@ async def test_members_of_earlier_sessions_not_in_todays_list_are_offered_as_abs
         assert absent.value == "Dewi, Fien"
         built = setup.build_setup()
         assert built is not None and built.absent == ("Dewi", "Fien")
+
+
+async def test_the_method_list_says_which_method_replaces_a_builtin_and_counts_the_evaluation():
+    from intervisie_tui import paths
+
+    folder = paths.user_methods_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    builtin = paths.builtin_methods_dir() / "speedsparren.yaml"
+    (folder / "speedsparren.yaml").write_text(builtin.read_text(encoding="utf-8"))
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        options = setup.query_one("#method-list", OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        # 58 minutes of its own and the 5-minute evaluation the app adds
+        assert "Speedsparren  (63 min)  (vervangt ingebouwd)" in prompts
+        assert "Balint-methode  (60 min)" in prompts
+
+
+async def test_rounds_are_chosen_on_the_setup_screen_and_the_total_follows(tmp_path):
+    import json
+
+    import yaml
+
+    from tests.core.engine_helpers import ROUND_TABLE
+
+    data = json.loads(json.dumps(ROUND_TABLE))
+    data["phases"][0]["rounds"] = {"min": 1, "max": 6}
+    (tmp_path / "rt.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    app = IntervisieApp(AppConfig(check_interrupted=False, methods_dirs=(tmp_path,)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = await open_setup(pilot)
+        setup.query_one("#method-filter").focus()
+        await pilot.press(*"rondetafel", "enter")
+        await pilot.pause()
+        assert setup.method is not None and setup.method.id == "rt"
+        await pilot.press(*"Team", "tab", *"An, Bo, Cor", "tab")
+        field = setup.query_one("#rounds-casus", Input)
+        assert field.value == "3" and field.size.width >= 3  # beside its label, visible
+        total = setup.query_one("#setup-total")
+        # 3 rounds of 2 leden x 2 minutes, and 10 minutes open conversation, plus evaluation
+        assert str(total.render()) == (
+            "Deze sessie: 27 min in 5 stappen\nInbrenger per ronde: An → Bo → Cor"
+        )
+        field.value = "5"
+        await pilot.pause()
+        assert str(total.render()) == (
+            "Deze sessie: 35 min in 7 stappen\nInbrenger per ronde: An → Bo → Cor → An → Bo"
+        )
+        built = setup.build_setup()
+        assert built is not None and built.rounds == {"casus": 5}
+        field.value = "8"
+        await pilot.pause()
+        assert "Casus: kies 1 tot 6 rondes, niet 8" in str(
+            setup.query_one("#setup-problems").render()
+        )
+        assert setup.query_one("#start").disabled

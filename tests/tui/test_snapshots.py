@@ -175,5 +175,20 @@ def test_edit_entry_dialog(snap_compare, size):
     assert snap_compare(RunHarness(session), run_before=edit, terminal_size=size)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_run_screen_with_time_per_person_and_a_rotating_inbrenger(snap_compare, lang):
+    """Round 2 of a round table: Bo is the inbrenger now, An is back and speaks, 1:10 of 2m left."""
+    from tests.core.engine_helpers import ROUND_TABLE
+
+    i18n.set_language(lang)
+    session, clock = make_session(
+        ROUND_TABLE, roles={"inbrenger": ("An",)}, evaluation=False, language=lang
+    )
+    session.start()
+    session.next()
+    clock.advance(50)
+    assert snap_compare(RunHarness(session), terminal_size=(80, 24))
+
+
 def teardown_function():
     i18n.set_language("nl")

@@ -6,6 +6,7 @@ import pytest
 
 from intervisie_tui import i18n
 from intervisie_tui.tui import wording
+from tests.core.engine_helpers import ROUND_TABLE
 
 from .harness import make_session
 
@@ -97,3 +98,53 @@ def test_enter_completes_to_the_suggestion_but_an_exact_name_stays(typed, expect
     from intervisie_tui.tui.widgets.capture import completed
 
     assert completed(typed, ("Anouk", "An", "Dirk")) == expected
+
+
+def _round_table():
+    return make_session(ROUND_TABLE, roles={"inbrenger": ("An",)}, evaluation=False)
+
+
+def test_a_speakers_countdown_is_in_the_caption_and_the_status_line():
+    session, clock = _round_table()
+    session.start()
+    clock.advance(50)
+    snap = session.snapshot()
+    assert wording.caption(snap) == "Bo: nog 01:10 (ieder 2m)"
+    assert wording.status_line(snap) == "stap 1/4: Reacties · 05:10 · Bo 01:10 · loopt"
+    i18n.set_language("en")
+    assert wording.caption(snap) == "Bo: 01:10 left (each 2m)"
+
+
+def test_turn_alerts_name_the_speaker_and_who_is_next():
+    session, clock = _round_table()
+    session.start()
+    clock.advance(95)
+    (warning,) = session.beat().alerts
+    assert wording.alert_text(session.snapshot(), warning) == "Bo: nog 30s"
+    clock.advance(25)
+    snap = session.beat()
+    (up,) = snap.alerts
+    assert wording.alert_text(snap, up) == "De tijd van Bo is om; nu Cor"
+    assert snap.next_speaker == "Cor" and wording.caption(snap).startswith("Cor: nog 02:00")
+
+
+def test_the_heading_and_the_agenda_say_who_holds_the_rotating_role():
+    from intervisie_tui.tui.widgets.agenda import agenda_row
+
+    session, _ = _round_table()
+    session.start()
+    session.next()
+    snap = session.snapshot()
+    assert wording.phase_heading(snap) == "Reacties · ronde 2/3 · Inbrenger: Bo · stap 2/4"
+    assert "Reacties 2/3 Bo" in agenda_row(snap.step, 360, 0, False, 40).plain
+
+
+def test_a_step_without_countdown_shows_the_time_spent_and_never_overtime():
+    session, clock = _round_table()
+    session.start()
+    session.jump(3)
+    clock.advance(11 * 60 + 5)
+    snap = session.snapshot()
+    assert wording.clock_text(snap) == "11:05"
+    assert wording.caption(snap) == "Verstreken (gepland 10m); telt op"
+    assert "11:05" in wording.status_line(snap) and "+" not in wording.status_line(snap)

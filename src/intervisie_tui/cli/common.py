@@ -55,6 +55,21 @@ def or_root(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> Any:
     return value if root is None else root
 
 
+def more_methods_dirs(value: list[Path] | None) -> list[Path] | None:
+    """Option callback: `--methods DIR` after a sub-command adds to the root's folders."""
+    state.methods_dirs = [*state.methods_dirs, *(value or [])]
+    return value
+
+
+#: `--methods DIR` for every sub-command that reads methods (the root takes it too).
+MethodsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--methods", metavar="DIR", help=t("cli.help.methods_dir"), callback=more_methods_dirs
+    ),
+]
+
+
 app = typer.Typer(
     name="intervisie",
     add_completion=False,
@@ -105,4 +120,4 @@ def root(
         from intervisie_tui.cli.launch import open_app
         from intervisie_tui.cli.session import make_config
 
-        open_app(make_config(None, None, log_dir, sound, quiet))
+        open_app(make_config(None, log_dir, sound, quiet))

@@ -23,7 +23,7 @@ from typing import Annotated
 import typer
 
 from intervisie_tui import __version__, paths
-from intervisie_tui.cli.common import app, or_root, state
+from intervisie_tui.cli.common import MethodsOption, app, or_root, state
 from intervisie_tui.i18n import detect_language, get_language, t
 
 MIN_SIZE = (80, 24)
@@ -274,6 +274,18 @@ def _broken_methods(report: Report) -> None:
 
     library = load_library(state.methods_dirs)
     report.item(t("doctor.methods.loaded", count=len(library.entries)))
+    for entry in library.methods:
+        if entry.overrides is not None:
+            origin = t(f"methods.origin.{entry.overrides.origin}")
+            report.item(
+                t(
+                    "doctor.methods.replaces",
+                    id=entry.method.id,
+                    path=entry.path,
+                    origin=origin,
+                    other=entry.overrides.path,
+                )
+            )
     for broken in library.broken:
         first = broken.error.problems[0]
         report.item(first.format())
@@ -309,6 +321,7 @@ def doctor(
             "--log-dir", envvar="INTERVISIE_LOG_DIR", help=t("cli.help.log_dir"), callback=or_root
         ),
     ] = None,
+    methods: MethodsOption = None,
 ) -> None:
     """Versions, folders, terminal and broken method files: paste this when asking for help."""
     typer.echo("\n".join(build_report(log_dir).lines))

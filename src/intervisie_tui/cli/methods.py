@@ -17,14 +17,22 @@ from typing import Annotated
 import typer
 
 from intervisie_tui import paths
-from intervisie_tui.cli.common import app, state
+from intervisie_tui.cli.common import MethodsOption, app, state
 from intervisie_tui.cli.methods_show import minutes, origin_label, render_method
-from intervisie_tui.core.library import LibraryEntry, find_method, load_library, method_files
-from intervisie_tui.core.loader import load_method_file
+from intervisie_tui.core.library import (
+    SUFFIXES,
+    LibraryEntry,
+    check_file_name,
+    find_method,
+    load_library,
+    method_files,
+)
+from intervisie_tui.core.loader import load_located, load_method_file
 from intervisie_tui.core.method import ID_PATTERN, method_json_schema
+from intervisie_tui.core.plan import session_length
 from intervisie_tui.core.problems import MethodError
 from intervisie_tui.errors import IntervisieError
-from intervisie_tui.i18n import t
+from intervisie_tui.i18n import get_language, t
 
 methods_app = typer.Typer(no_args_is_help=True, help=t("cli.help.methods"))
 app.add_typer(methods_app, name="methods")
@@ -40,6 +48,7 @@ def schema_text() -> str:
 @methods_app.command("list", help=t("cli.help.methods.list"))
 def list_methods(
     as_json: Annotated[bool, typer.Option("--json", help=t("cli.help.methods.list.json"))] = False,
+    methods: MethodsOption = None,
 ) -> None:
     """All methods on the search path, then the files that could not be loaded."""
     library = load_library(state.methods_dirs)
@@ -61,11 +70,12 @@ def list_methods(
 
 
 def _json_row(entry: LibraryEntry) -> dict[str, object]:
+    steps, seconds = session_length(entry.method)
     return {
         "id": entry.method.id,
-        "name": entry.method.name,
-        "phases": entry.method.phase_count,
-        "total_minutes": minutes(entry.method.total_seconds),
+        "name": entry.method.in_language(get_language()).name,
+        "phases": steps,
+        "total_minutes": minutes(seconds),
         "path": str(entry.path),
     }
 
@@ -82,16 +92,9 @@ def _print_table(entries: list[LibraryEntry]) -> None:
             origin = t(
                 "methods.list.overrides", origin=origin, other=origin_label(entry.overrides.origin)
             )
-        method = entry.method
-        rows.append(
-            [
-                method.id,
-                method.name,
-                str(method.phase_count),
-                f"{minutes(method.total_seconds)}",
-                origin,
-            ]
-        )
+        method = entry.method.in_language(get_language())
+        steps, seconds = session_length(method)
+        rows.append([method.id, method.name, str(steps), f"{minutes(seconds)}", origin])
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     right = {2, 3}
     for row in rows:
@@ -108,11 +111,21 @@ def _indent(text: str, prefix: str) -> str:
 
 @methods_app.command("show", help=t("cli.help.methods.show"))
 def show(
-    method_id: Annotated[str, typer.Argument(help=t("cli.help.method_id"))],
+    method_id: Annotated[str, typer.Argument(help=t("cli.help.methods.show.target"))],
+    methods: MethodsOption = None,
 ) -> None:
     """Phases with durations, rounds, roles, prompts and go-arounds of one method."""
-    entry = find_method(method_id, state.methods_dirs)
-    typer.echo(render_method(entry))
+    typer.echo(render_method(_entry(method_id)))
+
+
+def _entry(target: str) -> LibraryEntry:
+    """A method by id on the search path, or a method file given by its path."""
+    path = Path(target)
+    if path.suffix.lower() in SUFFIXES or path.is_file():
+        method, doc = load_located(path)
+        check_file_name(path, method, doc)
+        return LibraryEntry(method, path, "extra")
+    return find_method(target, state.methods_dirs)
 
 
 @methods_app.command("validate", help=t("cli.help.methods.validate"))
@@ -129,7 +142,7 @@ def validate(
         for path in found:
             checked += 1
             try:
-                load_method_file(path)
+                check_file_name(path, *load_located(path))
             except MethodError as error:
                 failed += 1
                 typer.echo(error.format())

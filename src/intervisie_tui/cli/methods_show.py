@@ -10,8 +10,9 @@ import textwrap
 
 from intervisie_tui.core.duration import format_duration
 from intervisie_tui.core.library import LibraryEntry
-from intervisie_tui.core.method import Method, Phase, Repeat, Role
-from intervisie_tui.i18n import t
+from intervisie_tui.core.method import EXTRA_STEP_SECONDS, Method, Phase, Repeat, Role
+from intervisie_tui.core.plan import has_own_evaluation, session_length
+from intervisie_tui.i18n import get_language, t
 
 WIDTH = 78
 
@@ -37,7 +38,7 @@ def _wrap(text: str, indent: str) -> list[str]:
 
 def render_method(entry: LibraryEntry) -> str:
     """Everything a timekeeper wants to see before choosing this method."""
-    method = entry.method
+    method = entry.method.in_language(get_language())
     lines = [f"{method.name} ({method.id})"]
     if method.description:
         lines += _wrap(method.description, "")
@@ -47,9 +48,8 @@ def render_method(entry: LibraryEntry) -> str:
         lines += _wrap(t("methods.show.credits", credits=method.credits), "")
     size = method.group_size
     lines.append(t("methods.show.group", min=size.min, max=size.max))
-    lines.append(
-        t("methods.show.total", minutes=minutes(method.total_seconds), steps=method.phase_count)
-    )
+    steps, seconds = session_length(method)
+    lines.append(t("methods.show.total", minutes=minutes(seconds), steps=steps))
     lines.append(t("methods.show.file", path=entry.path, origin=origin_label(entry.origin)))
     lines += ["", t("methods.show.roles")]
     width = max(len(r.id) for r in method.roles)
@@ -58,7 +58,14 @@ def render_method(entry: LibraryEntry) -> str:
         if role.description:
             lines += _wrap(role.description, "  " + " " * (width + 2))
     lines += ["", t("methods.show.phases")]
-    lines += _items(method, method.phases, "  ", [0])
+    counter = [0]
+    lines += _items(method, method.phases, "  ", counter)
+    if not has_own_evaluation(method):
+        added = t("methods.show.added")
+        name = t("plan.evaluation.name")
+        lines.append(
+            f"  {counter[0] + 1}. {name}  {format_duration(EXTRA_STEP_SECONDS)}  ({added})"
+        )
     return "\n".join(lines)
 
 
@@ -96,9 +103,15 @@ def _block_title(method: Method, block: Repeat) -> str:
         title = t("methods.show.repeat_named", rounds=block.repeat, name=block.name)
     else:
         title = t("methods.show.repeat", rounds=block.repeat)
+    if block.rounds:
+        rounds = block.rounds
+        title += t("methods.show.rounds", min=rounds.min, max=rounds.max, id=block.id)
     if block.swap:
         first, second = (_role_name(method, r) for r in block.swap)
         title += t("methods.show.swap", first=first, second=second)
+    if block.rotate:
+        roles = ", ".join(_role_name(method, r) for r in block.rotate)
+        title += t("methods.show.rotate", roles=roles)
     return title + ":"
 
 
@@ -114,6 +127,10 @@ def _phase(method: Method, phase: Phase, indent: str, number: int) -> list[str]:
         flags.append(
             t("methods.show.optional_on" if phase.enabled else "methods.show.optional_off")
         )
+    if not phase.countdown:
+        flags.append(t("methods.show.counts_up"))
+    if phase.go_around and phase.go_around.per_person is not None:
+        flags.append(t("methods.show.per_person", each=format_duration(phase.go_around.per_person)))
     if phase.warn_at is not None:
         flags.append(
             t("methods.show.warn", at=", ".join(format_duration(w) for w in phase.warnings))

@@ -10,9 +10,11 @@ from typing import Annotated
 
 import typer
 
-from intervisie_tui.cli.common import app, or_root, state
+from intervisie_tui.cli.common import MethodsOption, app, or_root, state
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.setup import (
+    ROUND_PROBLEMS,
+    SessionSetup,
     SetupProblem,
     clash_problem,
     has_case,
@@ -20,16 +22,13 @@ from intervisie_tui.core.setup import (
     size_problem,
     split_names,
     text_problems,
+    validate_setup,
 )
 from intervisie_tui.errors import IntervisieError, UsageProblem
 from intervisie_tui.i18n import set_language, t
 from intervisie_tui.sound import SOUND_MODES
 
 LangOption = Annotated[str | None, typer.Option("--lang", help=t("cli.help.lang"))]
-MethodsOption = Annotated[
-    list[Path] | None,
-    typer.Option("--methods", metavar="DIR", help=t("cli.help.methods_dir")),
-]
 LogDirOption = Annotated[
     Path | None,
     typer.Option(
@@ -55,11 +54,22 @@ def parse_roles(values: list[str]) -> dict[str, tuple[str, ...]]:
     return roles
 
 
-def make_config(lang, methods, log_dir, sound, quiet, **extra):
+def parse_rounds(values: list[str]) -> dict[str, int]:
+    """`--rounds casusronde=4` -> {"casusronde": 4}."""
+    rounds: dict[str, int] = {}
+    for value in values:
+        block, sep, count = value.partition("=")
+        if not sep or not block.strip() or not count.strip().isdigit():
+            raise typer.BadParameter(t("cli.bad_rounds", value=value), param_hint="--rounds")
+        rounds[block.strip()] = int(count)
+    return rounds
+
+
+def make_config(lang, log_dir, sound, quiet, **extra):
     """Everything the app needs from the command line, with the global options merged in.
 
     `log_dir`, `sound` and `quiet` arrive merged already (the options' `or_root`
-    callback); `methods` adds to the root's folders; `quiet` means no sound.
+    callback), and so do the `--methods` folders (in `state`); `quiet` means no sound.
     """
     from intervisie_tui.tui.config import AppConfig
 
@@ -71,7 +81,7 @@ def make_config(lang, methods, log_dir, sound, quiet, **extra):
         raise typer.BadParameter(t("cli.bad_sound", sound=sound), param_hint="--sound")
     return AppConfig(
         lang=state.lang or "nl",
-        methods_dirs=tuple([*state.methods_dirs, *(methods or [])]),
+        methods_dirs=tuple(state.methods_dirs),
         log_dir=log_dir,
         sound="off" if quiet else sound,
         **extra,
@@ -89,6 +99,10 @@ def run(
         list[str] | None,
         typer.Option("--role", metavar="ROLE=NAME", help=t("cli.help.run.role")),
     ] = None,
+    rounds: Annotated[
+        list[str] | None,
+        typer.Option("--rounds", metavar="BLOCK=N", help=t("cli.help.run.rounds")),
+    ] = None,
     case: Annotated[str, typer.Option("--case", help=t("cli.help.run.case"))] = "",
     question: Annotated[str, typer.Option("--question", help=t("cli.help.run.question"))] = "",
     force: Annotated[bool, typer.Option("--force", help=t("cli.help.run.force"))] = False,
@@ -103,12 +117,17 @@ def run(
     from intervisie_tui.core.library import find_method
     from intervisie_tui.tui.config import RunRequest
 
-    config = make_config(lang, methods, log_dir, sound, quiet)
+    config = make_config(lang, log_dir, sound, quiet)
     entry = find_method(method, config.methods_dirs)  # a typo ends here, in one line
     names = split_names(participants or "")
     roles = parse_roles(role or [])
     for problem in given_problems(entry.method, group or "", names, roles, case, question, force):
         raise UsageProblem(t(problem.key, **problem.values))
+    chosen = parse_rounds(rounds or [])
+    probe = SessionSetup(method_id=method, group="-", participants=names, rounds=chosen)
+    for problem in validate_setup(probe, entry.method):  # a round count is known before any screen
+        if problem.key in ROUND_PROBLEMS:
+            raise UsageProblem(t(problem.key, **problem.values))
     request = RunRequest(
         method_id=method,
         method=entry.method,
@@ -118,6 +137,7 @@ def run(
         case_title=case,
         question=question,
         force=force,
+        rounds=chosen,
     )
     open_app(replace(config, request=request))
 
@@ -158,6 +178,7 @@ def resume(
         bool, typer.Option("--accept-damage", help=t("cli.help.resume.accept_damage"))
     ] = False,
     log_dir: LogDirOption = None,
+    methods: MethodsOption = None,
     lang: LangOption = None,
     sound: SoundOption = "chime",
     quiet: QuietOption = False,
@@ -173,7 +194,6 @@ def resume(
         session_id = waiting[0].session_id
     config = make_config(
         lang,
-        None,
         log_dir,
         sound,
         quiet,

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-AlertKind = Literal["warning", "zero"]
+AlertKind = Literal["warning", "zero", "turn_warning", "turn_up"]
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,10 @@ class Alert:
     step_index: int
     threshold_seconds: int
     kind: AlertKind
-    """`warning` (time is nearly up) or `zero` (time is up)."""
+    """`warning` (time is nearly up) or `zero` (time is up); for one speaker in a go-around
+    with time per person, `turn_warning` and `turn_up` (the turn went on by itself)."""
+    participant: str | None = None
+    """The speaker of a `turn_warning` or `turn_up`."""
 
 
 def crossed(thresholds: Iterable[int], remaining: float) -> set[int]:
@@ -48,3 +51,8 @@ class AlertWatch:
             return []
         lowest = min(new)
         return [Alert(step, lowest, "zero" if lowest <= 0 else "warning")]
+
+
+def turn_warning_at(per_person: int) -> int:
+    """Seconds before a speaker's time is up that they are warned: 30 s, less for short turns."""
+    return min(30, per_person // 4)

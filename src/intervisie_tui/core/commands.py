@@ -121,6 +121,13 @@ class Attend(_Event):
     mark: AttendanceMark
 
 
+class TurnUp(_Event):
+    """In a go-around with time per person, `participant`'s time ran out: the next one's turn."""
+
+    type: Literal["turn_up"] = "turn_up"
+    participant: str
+
+
 class Finish(_Event):
     type: Literal["finish"] = "finish"
 
@@ -151,6 +158,7 @@ Event = Annotated[
     | Pass
     | Sharpen
     | Attend
+    | TurnUp
     | Decide
     | Finish
     | Reopen
@@ -221,7 +229,11 @@ def apply(state: SessionState, event: Event) -> None:
         case Adjust():
             state.steps[state.current].extra += event.seconds
         case Add():
-            state.entries.append(event.entry)
+            entry = event.entry
+            statement = entry.kind == "statement" and entry.step == state.current
+            if statement and entry.participant == state.next_speaker():
+                _next_turn(state, event.t)  # typed for the one whose turn it was
+            state.entries.append(entry)
             state.entry_count += 1
         case Edit():
             at = _entry_index(state, event.id)
@@ -230,11 +242,16 @@ def apply(state: SessionState, event: Event) -> None:
         case Delete():
             del state.entries[_entry_index(state, event.id)]
         case Pass():
+            if event.participant == state.next_speaker():
+                _next_turn(state, event.t)
             state.steps[state.current].passed.append(event.participant)
         case Sharpen():
             state.sharpened = event.text
         case Attend():
             state.attendance[event.name] = Attendance(mark=event.mark, at=event.wall)
+        case TurnUp():
+            _next_turn(state, event.t)
+            state.steps[state.current].timed_out.append(event.participant)
         case Decide():
             state.followups[event.key] = FollowUp(
                 key=event.key, decision=event.decision, note=event.note
@@ -255,6 +272,11 @@ def apply(state: SessionState, event: Event) -> None:
                 state.steps[state.current].paused += event.gap
         case Alive():
             pass
+
+
+def _next_turn(state: SessionState, t: float) -> None:
+    """The current speaker is done: the next one's time starts now."""
+    state.steps[state.current].turn_from = step_elapsed(state, state.current, t)
 
 
 def _run_clock(state: SessionState, event: _Event) -> None:

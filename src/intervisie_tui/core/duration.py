@@ -87,6 +87,11 @@ def format_clock(seconds: float) -> str:
     return f"+{body}" if over else body
 
 
+def format_clock_up(seconds: float) -> str:
+    """Counting-up form `mm:ss` (or `h:mm:ss`) of time spent, rounded down."""
+    return format_clock(-seconds).removeprefix("+") if seconds >= 1 else "00:00"
+
+
 def format_elapsed(seconds: float) -> str:
     """Time spent, `m:ss` (or `h:mm:ss`), rounded down: 299.9 s spent is `4:59`."""
     s = int(max(0.0, seconds))

@@ -3,8 +3,10 @@
 Search order: the built-in library, the user's methods folder, the folders in
 INTERVISIE_METHODS, then each `--methods DIR` (the command line has the last
 word). A later file with the same id replaces an earlier one, and the entry
-remembers what it replaced so the list can say so. A broken file is kept
-aside with its MethodError and never stops the others.
+remembers what it replaced so the list can say so. A file is named after its
+id (`incidentmethode.yaml`), so that which file is used, replaced or broken is
+clear from the folder; one named otherwise is refused, with how to fix it. A
+broken file is kept aside with its MethodError and never stops the others.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from intervisie_tui.core.loader import load_located, read_method_text
 from intervisie_tui.core.method import Method
 from intervisie_tui.core.method_checks import did_you_mean
 from intervisie_tui.core.problems import MethodError, Problem
+from intervisie_tui.core.yaml_safe import Document
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
 
@@ -108,6 +111,7 @@ def load_library(extra_dirs: Sequence[Path] = ()) -> Library:
         for path in method_files(folder):
             try:
                 method, doc = load_located(path)
+                check_file_name(path, method, doc)
             except MethodError as error:
                 library.broken.append(BrokenFile(path, origin, error))
                 continue
@@ -134,8 +138,9 @@ def find_method(method_id: str, extra_dirs: Sequence[Path] = ()) -> LibraryEntry
     """
     for origin, folder in reversed(search_path(extra_dirs)):
         for path in _candidates(folder, method_id):
-            method, _ = load_located(path)
-            if method.id == method_id:
+            method, doc = load_located(path)
+            if method_id in (method.id, path.stem):  # either way this is the file asked for
+                check_file_name(path, method, doc)
                 return LibraryEntry(method, path, origin)
     library = load_library(extra_dirs)
     entry = library.get(method_id)
@@ -143,6 +148,15 @@ def find_method(method_id: str, extra_dirs: Sequence[Path] = ()) -> LibraryEntry
         return entry
     hint = did_you_mean(method_id, sorted(library.entries))
     raise MethodNotFound(t("library.not_found", id=method_id, hint=hint))
+
+
+def check_file_name(path: Path, method: Method, doc: Document) -> None:
+    """A method file is named after its id; otherwise a MethodError says how to fix it."""
+    if path.stem == method.id:
+        return
+    line, column = doc.position(("id",))
+    message = t("library.file_name", id=method.id, file=path.name, stem=path.stem)
+    raise MethodError([Problem(str(path), line, column, "id", message)])
 
 
 def _candidates(folder: Path, method_id: str) -> Iterable[Path]:

@@ -14,6 +14,7 @@ editors show; it is the one text for a field, so there is no docstring under it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
@@ -38,10 +39,13 @@ Capture = Literal["notes", "insights", "actions", "question"]
 Sound = Literal["chime", "bell", "off"]
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
 Text = Annotated[str, Field(max_length=10_000)]
-ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+"""A name or title: the pattern lets the JSON Schema refuse a name of spaces only too."""
 
 DEFAULT_CAPTURE: tuple[Capture, ...] = ("notes", "insights", "actions")
 DEFAULT_WARN_AT: tuple[int, ...] = (60, 0)
+EXTRA_STEP_SECONDS: Final = 5 * 60
+"""Length of the look-back and evaluation steps the app adds around a method."""
 
 
 class _Strict(BaseModel):
@@ -65,6 +69,15 @@ class GroupSize(_Strict):
 
 class Role(_Strict):
     """A role somebody holds during the session (inbrenger, voorzitter, ...)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "not": {
+                "required": ["rest", "exclusive"],
+                "properties": {"rest": {"const": True}, "exclusive": {"const": True}},
+            }
+        }
+    )
 
     id: Id = Field(
         description="Short identifier used in prompts and on the command line, e.g. `inbrenger`."
@@ -97,6 +110,11 @@ class Role(_Strict):
             raise ValueError(t("load.ref.rest_exclusive"))
         return self
 
+    @property
+    def divides_group(self) -> bool:
+        """A required, unbounded role shared out over the group (vragenstellers, meedenkers)."""
+        return not self.rest and not self.exclusive and self.min >= 1 and self.max is None
+
 
 class GoAround(_Strict):
     """A round in which every holder of a role speaks in turn (a *rondje*)."""
@@ -104,6 +122,13 @@ class GoAround(_Strict):
     role: Id = Field(description="Whose turn it is, in participant order, e.g. `leden`.")
     prompt: Text = Field(
         "", description="The sentence each person completes, e.g. `De centrale vraag is ...`."
+    )
+    per_person: Duration | None = Field(
+        None,
+        description=(
+            "Time for each speaker (`2` minutes): a small countdown per person; the step"
+            " then lasts this times the number of speakers."
+        ),
     )
 
 
@@ -147,6 +172,13 @@ class Phase(_Strict):
     )
     pairs: Pairs | None = Field(
         None, description="Pair two roles; inside a repeat the pairs rotate every round."
+    )
+    countdown: bool = Field(
+        True,
+        description=(
+            "false: the step has no countdown and counts up (an open conversation);"
+            " `duration` is then only the planned time."
+        ),
     )
     optional: bool = Field(False, description="The step can be switched off in the setup screen.")
     enabled: bool = Field(
@@ -198,11 +230,48 @@ Item = Annotated[
 ]
 
 
+class RoundRange(_Strict):
+    """The number of rounds the timekeeper may choose in the setup screen."""
+
+    min: int = Field(1, ge=1, le=50, description="Fewest rounds.")
+    max: int = Field(ge=1, le=50, description="Most rounds.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RoundRange:
+        if self.min > self.max:
+            raise ValueError(t("load.ref.min_max", min=self.min, max=self.max))
+        return self
+
+
 class Repeat(_Strict):
     """A block of phases done several times in rounds."""
 
-    repeat: int = Field(ge=1, le=50, description="How many rounds.")
+    repeat: int = Field(
+        ge=1, le=50, description="How many rounds (with `rounds`: the number chosen by default)."
+    )
+    id: Id | None = Field(
+        None,
+        description=(
+            "Identifier, used by `intervisie run --rounds ID=N`;"
+            " derived from the name (or `rondes`) when left out."
+        ),
+    )
     name: ShortText | None = Field(None, description="Title of the block, e.g. `Speedsparren`.")
+    rounds: RoundRange | None = Field(
+        None,
+        description=(
+            "The timekeeper chooses the number of rounds at setup, between min and max"
+            " (one round per volunteer with a question); `repeat` is the default."
+        ),
+    )
+    rotate: list[Id] | None = Field(
+        None,
+        min_length=1,
+        description=(
+            "Roles that pass to the next participant every round (`inbrenger`): the previous"
+            " holder takes the new holder's place in the other roles."
+        ),
+    )
     swap: list[Id] | None = Field(
         None,
         min_length=2,
@@ -212,6 +281,63 @@ class Repeat(_Strict):
     phases: list[Item] = Field(
         min_length=1, max_length=200, description="The phases (or nested repeats) of one round."
     )
+
+    @model_validator(mode="after")
+    def _fill_id(self) -> Repeat:
+        if self.id is None:
+            object.__setattr__(self, "id", slugify(self.name) if self.name else "rondes")
+        return self
+
+    @property
+    def most_rounds(self) -> int:
+        """The largest number of rounds this block can have in a session."""
+        return max(self.repeat, self.rounds.max) if self.rounds else self.repeat
+
+
+class RoleText(_Strict):
+    """A role's texts in another language."""
+
+    name: ShortText | None = Field(None, description="The role's name in this language.")
+    description: Text | None = Field(None, description="What the role does, in this language.")
+
+
+class PhaseText(_Strict):
+    """A step's texts in another language; what is left out stays as written above."""
+
+    name: ShortText | None = Field(None, description="The step's title in this language.")
+    instruction: Text | None = Field(None, description="The instruction in this language.")
+    prompts: dict[Id, Text] = Field(
+        default_factory=dict, description="Per role id: the prompt in this language."
+    )
+    go_around: Text | None = Field(
+        None, description="The sentence of the go-around (`go_around.prompt`) in this language."
+    )
+
+
+class BlockText(_Strict):
+    """A repeat block's title in another language."""
+
+    name: ShortText | None = Field(None, description="The block's title in this language.")
+
+
+class Translation(_Strict):
+    """The method's texts in another language, by id; a file written in one language leaves
+    this out, and anything left out here is shown as written above."""
+
+    name: ShortText | None = Field(None, description="The method's name in this language.")
+    description: Text | None = Field(None, description="The description in this language.")
+    roles: dict[Id, RoleText] = Field(
+        default_factory=dict, description="Per role id: its name and description."
+    )
+    phases: dict[Id, PhaseText] = Field(
+        default_factory=dict, description="Per step id: its name, instruction and prompts."
+    )
+    blocks: dict[Id, BlockText] = Field(
+        default_factory=dict, description="Per repeat block id: its title."
+    )
+
+
+Language = Literal["nl", "en"]
 
 
 class Method(_Strict):
@@ -223,7 +349,7 @@ class Method(_Strict):
     description: Text = Field("", description="What the method is for and when to choose it.")
     source: ShortText = Field(description="Where the method and its timings come from.")
     credits: Text = Field("", description="Authors, adaptations, licence.")
-    language: Literal["nl", "en"] = Field("nl", description="Language of the texts in this file.")
+    language: Language = Field("nl", description="Language of the texts in this file.")
     tags: list[ShortText] = Field(
         default_factory=list, description="Keywords for filtering the method list."
     )
@@ -233,6 +359,13 @@ class Method(_Strict):
     roles: list[Role] = Field(min_length=1, max_length=50, description="The roles of this method.")
     phases: list[Item] = Field(
         min_length=1, max_length=200, description="The steps of the session, in order."
+    )
+    translations: dict[Language, Translation] = Field(
+        default_factory=dict,
+        description=(
+            "The texts in another language (`en:`), by id; shown when the app runs in that"
+            " language. Leave out when you write in one language only."
+        ),
     )
 
     @model_validator(mode="after")
@@ -252,35 +385,107 @@ class Method(_Strict):
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.roles if r.id == role_id), None)
 
+    def in_language(self, lang: str) -> Method:
+        """This method with its texts in `lang` where the file has them (itself otherwise)."""
+        text = self.translations.get(lang)  # type: ignore[call-overload]
+        if text is None or lang == self.language:
+            return self
+        roles = [
+            role.model_copy(update=_given(text.roles[role.id])) if role.id in text.roles else role
+            for role in self.roles
+        ]
+        changes = _given(text, ("name", "description"))
+        return self.model_copy(
+            update={
+                **changes,
+                "language": lang,
+                "roles": roles,
+                "phases": _translated(self.phases, text),
+            }
+        )
+
     @property
     def total_seconds(self) -> int:
-        """Planned length with every optional phase at its default."""
-        return _items_seconds(self.phases, include_disabled=False)
+        """Planned length of the method's own steps, every choice at its default."""
+        return self.length()[1]
 
     @property
     def phase_count(self) -> int:
-        """Number of timed steps once rounds are unrolled (defaults applied)."""
-        return _items_count(self.phases)
+        """Number of the method's own steps once rounds are unrolled (defaults applied)."""
+        return self.length()[0]
+
+    def length(
+        self, rounds: Mapping[str, int] | None = None, toggles: Mapping[str, bool] | None = None
+    ) -> tuple[int, int]:
+        """Steps and seconds of the method's own steps with these choices made at setup.
+
+        A go-around with time per person counts with its `duration` here: how
+        many speak is known only once the group is (plan.build_plan).
+        """
+        chosen, switched = rounds or {}, toggles or {}
+        return measure(
+            self.phases,
+            lambda block: (
+                chosen.get(block.id or "", block.repeat) if block.rounds else block.repeat
+            ),
+            lambda phase: not phase.optional or switched.get(phase.id or "", phase.enabled),
+            lambda phase: phase.duration,
+        )
 
 
-def _items_seconds(items: list[Phase | Repeat], include_disabled: bool) -> int:
-    total = 0
+def _given(text: BaseModel, names: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """The fields of a translation that are filled in (None: keep the original)."""
+    fields = names or tuple(type(text).model_fields)
+    return {name: getattr(text, name) for name in fields if getattr(text, name) is not None}
+
+
+def _translated(items: list[Phase | Repeat], text: Translation) -> list[Phase | Repeat]:
+    out: list[Phase | Repeat] = []
     for item in items:
         if isinstance(item, Repeat):
-            total += item.repeat * _items_seconds(item.phases, include_disabled)
-        elif include_disabled or not item.optional or item.enabled:
-            total += item.duration
-    return total
+            block = text.blocks.get(item.id or "")
+            update: dict[str, Any] = {"phases": _translated(item.phases, text)}
+            if block is not None and block.name is not None:
+                update["name"] = block.name
+            out.append(item.model_copy(update=update))
+            continue
+        phase = text.phases.get(item.id or "")
+        if phase is None:
+            out.append(item)
+            continue
+        update = _given(phase, ("name", "instruction"))
+        if phase.prompts:
+            update["prompts"] = {**item.prompts, **phase.prompts}
+        if phase.go_around is not None and item.go_around is not None:
+            update["go_around"] = item.go_around.model_copy(update={"prompt": phase.go_around})
+        out.append(item.model_copy(update=update))
+    return out
 
 
-def _items_count(items: list[Phase | Repeat]) -> int:
-    count = 0
+def measure(
+    items: list[Phase | Repeat],
+    rounds_of: Callable[[Repeat], int],
+    is_on: Callable[[Phase], bool],
+    seconds_of: Callable[[Phase], int],
+    limit: tuple[int, int] | None = None,
+) -> tuple[int, int]:
+    """Steps and seconds of `items` unrolled, counted without expanding them.
+
+    With `limit`, counting stops just above it: 50 rounds in 50 in 50 in 50 is
+    known to be too many at once, without counting to the end.
+    """
+    steps = seconds = 0
     for item in items:
         if isinstance(item, Repeat):
-            count += item.repeat * _items_count(item.phases)
-        elif not item.optional or item.enabled:
-            count += 1
-    return count
+            inner = measure(item.phases, rounds_of, is_on, seconds_of, limit)
+            steps += rounds_of(item) * inner[0]
+            seconds += rounds_of(item) * inner[1]
+        elif is_on(item):
+            steps += 1
+            seconds += seconds_of(item)
+        if limit is not None and (steps > limit[0] or seconds > limit[1]):
+            return min(steps, limit[0] + 1), min(seconds, limit[1] + 1)
+    return steps, seconds
 
 
 def iter_phases(

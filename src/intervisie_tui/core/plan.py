@@ -1,24 +1,32 @@
 """Method + setup -> Plan: the flat list of timed steps of this session.
 
-Rounds are unrolled, role swaps applied (and marked on the step after them),
-go-arounds bound to real names in participant order, rotating pairs computed
-(core/pairs.py) and prompts kept for the roles somebody holds, so that
+Rounds are unrolled (as many as chosen at setup), role swaps (marked on the
+step after them) and rotations applied, go-arounds bound to real names in
+participant order, time per person turned into the step's time, rotating pairs
+computed (core/pairs.py) and prompts kept for the roles somebody holds, so that
 everything downstream (runner, TUI, log) works on plain steps and never
 re-interprets the method.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from intervisie_tui.core.method import Method, Phase, Repeat, Sound, iter_phases
+from intervisie_tui.core.method import (
+    EXTRA_STEP_SECONDS,
+    Method,
+    Phase,
+    Repeat,
+    Sound,
+    iter_phases,
+)
 from intervisie_tui.core.pairs import PairRotation
 from intervisie_tui.core.setup import SessionSetup
 from intervisie_tui.i18n import t_lang
 
 StepKind = Literal["phase", "followup", "evaluation"]
-EXTRA_STEP_SECONDS = 5 * 60
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,12 @@ class Step:
     warn_at: tuple[int, ...] = (60, 0)
     sound: Sound | None = None
     """The phase's own alert sound; None: the app's setting."""
+    per_person: int | None = None
+    """Go-around: seconds for each speaker (the step's time is this times the speakers)."""
+    counts_up: bool = False
+    """No countdown: the clock counts the time spent, without overtime or warnings."""
+    rotating: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(role name, holders) of the roles that rotate in this round: who holds them now."""
 
     @property
     def planned_end(self) -> int:
@@ -90,16 +104,50 @@ class Plan:
 
 
 def build_plan(method: Method, setup: SessionSetup) -> Plan:
-    """Expand `method` for the people in `setup` (assumed valid: see validate_setup)."""
+    """Expand `method` for the people in `setup` (assumed valid: see validate_setup).
+
+    The texts are in the session's language where the method file has them.
+    """
+    method = method.in_language(setup.language)
     holders = setup.holders(method)
     steps: list[Step] = []
     if setup.followup:
         steps.append(_extra_step("followup", 0, 0, setup.language))
     _expand(method, setup, method.phases, dict(holders), (), None, steps, PairRotation())
-    has_evaluation = any(phase.evaluation for _, phase in iter_phases(method.phases))
-    if setup.evaluation and not has_evaluation:
+    if setup.evaluation and not has_own_evaluation(method):
         steps.append(_extra_step("evaluation", len(steps), _next_start(steps), setup.language))
     return Plan(method=method, setup=setup, steps=tuple(steps), holders=holders)
+
+
+def holders_per_round(plan: Plan) -> dict[str, list[str]]:
+    """Role name -> who holds the rotating role, round after round (`An`, `Bo`, ...)."""
+    found: dict[str, dict[tuple[tuple[int, int], ...], str]] = {}
+    for step in plan.steps:
+        for role, names in step.rotating:
+            found.setdefault(role, {}).setdefault(step.rounds, ", ".join(names))
+    return {role: list(rounds.values()) for role, rounds in found.items()}
+
+
+def has_own_evaluation(method: Method) -> bool:
+    """The method evaluates the meeting itself, so the app adds no evaluation step."""
+    return any(phase.evaluation for _, phase in iter_phases(method.phases))
+
+
+def session_length(
+    method: Method,
+    rounds: Mapping[str, int] | None = None,
+    toggles: Mapping[str, bool] | None = None,
+    evaluation: bool = True,
+    followup: bool = False,
+) -> tuple[int, int]:
+    """Steps and seconds the session will take, the steps the app adds included.
+
+    What `list`, `show` and the setup screen say before there is a plan; with
+    the defaults, an evaluation step is added unless the method has its own.
+    """
+    steps, seconds = method.length(rounds, toggles)
+    added = int(followup) + int(evaluation and not has_own_evaluation(method))
+    return steps + added, seconds + added * EXTRA_STEP_SECONDS
 
 
 def _expand(
@@ -111,15 +159,19 @@ def _expand(
     block: str | None,
     out: list[Step],
     pairing: PairRotation,
+    rotates: frozenset[str] = frozenset(),
 ) -> None:
     for item in items:
         if isinstance(item, Repeat):
-            inner = dict(holders)  # swaps hold inside the block only
-            for number in range(1, item.repeat + 1):
-                here = (*rounds, (number, item.repeat))
+            inner = dict(holders)  # swaps and rotations hold inside the block only
+            count = rounds_chosen(item, setup)
+            for number in range(1, count + 1):
+                here = (*rounds, (number, count))
                 before = len(out)
-                block_name = item.name or block
-                _expand(method, setup, item.phases, inner, here, block_name, out, pairing)
+                now = rotate_roles(inner, item.rotate or [], setup.participants, number - 1)
+                name = item.name or block
+                turning = rotates | set(item.rotate or [])
+                _expand(method, setup, item.phases, now, here, name, out, pairing, turning)
                 if item.swap and number > 1 and len(out) > before:
                     out[before] = replace(out[before], swapped=tuple(item.swap))
                 if item.swap:
@@ -129,8 +181,47 @@ def _expand(
         if not _enabled(item, setup):
             continue
         start = _next_start(out)
-        step = _phase_step(method, item, holders, rounds, block, len(out), start, pairing)
-        out.append(_in_participant_order(step, setup.participants))
+        step = _phase_step(method, item, holders, rounds, block, len(out), start, pairing, rotates)
+        step = _in_participant_order(step, setup.participants)
+        if item.go_around and item.go_around.per_person is not None:
+            step = replace(step, duration=item.go_around.per_person * len(step.go_around))
+        out.append(step)
+
+
+def rounds_chosen(block: Repeat, setup: SessionSetup) -> int:
+    """The block's rounds in this session: chosen at setup, else the method's `repeat`."""
+    if block.rounds is None:
+        return block.repeat
+    return setup.rounds.get(block.id or "", block.repeat)
+
+
+def rotate_roles(
+    holders: dict[str, tuple[str, ...]],
+    role_ids: list[str],
+    order: tuple[str, ...],
+    shift: int,
+) -> dict[str, tuple[str, ...]]:
+    """Who holds what when each role in `role_ids` has passed on `shift` places in `order`.
+
+    The new holder and the previous one trade places: the previous holder takes
+    the new one's place in every other role (back among the leden, say), so a
+    rotation never gives anyone two roles or leaves a role empty.
+    """
+    result = dict(holders)
+    if not shift or not order:
+        return result
+    for role_id in role_ids:
+        before = result.get(role_id, ())
+        after = tuple(
+            order[(order.index(name) + shift) % len(order)] if name in order else name
+            for name in before
+        )
+        trade = dict(zip(after, before, strict=True)) | dict(zip(before, after, strict=True))
+        for other, names in result.items():
+            if other != role_id:
+                result[other] = tuple(trade.get(name, name) for name in names)
+        result[role_id] = after
+    return result
 
 
 def _in_participant_order(step: Step, participants: tuple[str, ...]) -> Step:
@@ -161,6 +252,7 @@ def _phase_step(
     index: int,
     start: int,
     pairing: PairRotation,
+    rotates: frozenset[str],
 ) -> Step:
     prompts = tuple(  # a role nobody holds has nobody to say it to
         RolePrompt(role.id, role.name, holders[role.id], phase.prompts[role.id])
@@ -172,6 +264,9 @@ def _phase_step(
     if phase.go_around:
         go_around = holders.get(phase.go_around.role, ())
         go_prompt = phase.go_around.prompt
+    rotating = tuple(
+        (role.name, holders.get(role.id, ())) for role in method.roles if role.id in rotates
+    )
     pairs: tuple[tuple[str, str], ...] = ()
     if phase.pairs:
         first, second = (holders.get(phase.pairs.first, ()), holders.get(phase.pairs.second, ()))
@@ -190,8 +285,11 @@ def _phase_step(
         pairs=pairs,
         rounds=rounds,
         block=block,
-        warn_at=phase.warnings,
+        warn_at=() if not phase.countdown else phase.warnings,
         sound=phase.sound,
+        per_person=phase.go_around.per_person if phase.go_around else None,
+        counts_up=not phase.countdown,
+        rotating=rotating,
     )
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Protocol, get_args
 
 from pydantic import ValidationError
 
-from intervisie_tui.core.alerts import Alert, AlertWatch, crossed
+from intervisie_tui.core.alerts import Alert, AlertWatch, crossed, turn_warning_at
 from intervisie_tui.core.clock import Clock
 from intervisie_tui.core.commands import (
     EVENT,
@@ -48,6 +48,7 @@ from intervisie_tui.core.commands import (
     SessionError,
     Sharpen,
     Start,
+    TurnUp,
     apply,
     initial_state,
     session_elapsed,
@@ -115,6 +116,7 @@ class SessionRunner:
         self._closed = False
         self._base = clock.monotonic()
         self._alerts = AlertWatch()
+        self._turn_warned: tuple[int, str] | None = None
 
     @classmethod
     def restore(
@@ -325,6 +327,14 @@ class SessionRunner:
         """Time left on the current step; negative in overtime (never clamped)."""
         return self.planned() - self.elapsed_in_step()
 
+    def turn_remaining(self) -> float | None:
+        """Go-around with time per person: what is left of the current speaker's time."""
+        per_person = self.step.per_person
+        if per_person is None or self.state.next_speaker() is None:
+            return None
+        record = self.state.steps[self.state.current]
+        return per_person - (self.elapsed_in_step() - record.turn_from)
+
     def session_elapsed(self) -> float:
         """Running time of the session so far, pauses excluded."""
         return session_elapsed(self.state, self._t())
@@ -352,7 +362,24 @@ class SessionRunner:
         if not self.is_running:
             return []
         self._heartbeat()
-        return self._alerts.poll(self.state.current, self._crossed())
+        return self._alerts.poll(self.state.current, self._crossed()) + self._poll_turn()
+
+    def _poll_turn(self) -> list[Alert]:
+        """A speaker's time nearly up (once per speaker), or up: then the turn goes on."""
+        left = self.turn_remaining()
+        speaker = self.state.next_speaker()
+        per_person = self.step.per_person
+        if left is None or speaker is None or per_person is None:
+            return []
+        here = self.state.current
+        if left <= 0:
+            self._record(TurnUp, participant=speaker)
+            return [Alert(here, 0, "turn_up", speaker)]
+        threshold = turn_warning_at(per_person)
+        if threshold > 0 and left <= threshold and self._turn_warned != (here, speaker):
+            self._turn_warned = (here, speaker)
+            return [Alert(here, threshold, "turn_warning", speaker)]
+        return []
 
     @property
     def on_disk(self) -> bool:

@@ -128,6 +128,8 @@ class Snapshot:
     spoken: frozenset[str]
     """Go-around of the current step: who had their turn (spoke or passed)."""
     next_speaker: str | None
+    turn_remaining: float | None = None
+    """Go-around with time per person: what is left of the next speaker's time."""
     alerts: tuple[Alert, ...] = ()
     """Thresholds crossed since the previous beat (only beats carry alerts)."""
     log_path: Path | None = None
@@ -500,6 +502,7 @@ class SessionController:
             presence=MappingProxyType(state.presence()),
             spoken=frozenset(state.spoken(state.current)),
             next_speaker=state.next_speaker(),
+            turn_remaining=runner.turn_remaining(),
             alerts=alerts,
             log_path=log.path if log else None,
             log_folder=log.folder if log else None,
@@ -548,11 +551,10 @@ class SessionController:
         runner = self.runner
         if not runner.is_running:
             return 1.0
-        remaining = runner.remaining()
-        if remaining > 0:
-            delay = remaining % 1.0 or 1.0  # shown rounded up: changes at the whole second
-        else:
-            delay = 1.0 - (-remaining % 1.0)  # overtime shown rounded down
+        delay = _to_next_second(runner.remaining())
+        turn = runner.turn_remaining()
+        if turn is not None:  # the speaker's own countdown, and their turn ending on time
+            delay = min(delay, _to_next_second(turn))
         return max(0.02, delay) + 0.005  # just after the change, never before it
 
     def participant_name(self, typed: str) -> str | None:
@@ -630,6 +632,13 @@ def session_language(session_id: str) -> str | None:
     from intervisie_tui.core import store
 
     return store.session_language(session_id)
+
+
+def _to_next_second(remaining: float) -> float:
+    """Seconds until a countdown shows another second (rounded up; overtime rounded down)."""
+    if remaining > 0:
+        return remaining % 1.0 or 1.0
+    return 1.0 - (-remaining % 1.0)
 
 
 def waiting_sessions(group: str | None = None) -> list[SessionInfo]:

@@ -12,11 +12,13 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from intervisie_tui.core.method import Method, Role
+from intervisie_tui.core.method import Method, Phase, Repeat, Role
 from intervisie_tui.i18n import t
 from intervisie_tui.safe_text import shown, unsafe_characters
 
 MAX_GROUP_NAME = 100
+ROUND_PROBLEMS = frozenset({"setup.unknown_block", "setup.rounds_outside"})
+"""The setup problems about rounds chosen at setup (the command line checks them first)."""
 
 
 class SetupProblem(ValueError):
@@ -58,6 +60,9 @@ class SessionSetup(BaseModel):
     question: str = ""
     phase_toggles: dict[str, bool] = Field(default_factory=dict)
     """Optional phases switched on (True) or off (False), by phase id; others keep their default."""
+    rounds: dict[str, int] = Field(default_factory=dict)
+    """Rounds chosen for the blocks whose number of rounds is chosen at setup, by block id."""
+
     followup: bool = False
     """Open with a look back at the open action items of earlier sessions."""
     open_items: tuple[OpenItem, ...] = ()
@@ -179,23 +184,18 @@ def split_group(
     assigned, e.g. by rotation); people holding an exclusive role, or a given
     half already, stay out. Alternating keeps the halves even.
     """
-    splits = [r for r in method.roles if _divides(r) and r.id not in given]
+    splits = [r for r in method.roles if r.divides_group and r.id not in given]
     if not splits:
         return {}
     taken = exclusive_names(method, given)
     taken |= {
         name
         for role in method.roles
-        if role.id in given and _divides(role)
+        if role.id in given and role.divides_group
         for name in given[role.id]
     }
     people = [p for p in participants if p not in taken]
     return {role.id: tuple(people[index :: len(splits)]) for index, role in enumerate(splits)}
-
-
-def _divides(role: Role) -> bool:
-    """A role that takes part of the group: required, unbounded, neither rest nor exclusive."""
-    return not role.rest and not role.exclusive and role.min >= 1 and role.max is None
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -277,4 +277,42 @@ def validate_setup(setup: SessionSetup, method: Method) -> list[SetupProblem]:
     problems += [
         clash_problem(method, name, ids) for name, ids in role_clashes(method, setup.roles)
     ]
+    problems += _choice_problems(setup, method)
     return problems
+
+
+def _choice_problems(setup: SessionSetup, method: Method) -> list[SetupProblem]:
+    """Rounds outside the method's range, or for a block that chooses none."""
+    problems = []
+    blocks = {block.id: block for block in chosen_blocks(method)}
+    for block_id, count in setup.rounds.items():
+        block = blocks.get(block_id)
+        if block is None or block.rounds is None:
+            problems.append(SetupProblem("setup.unknown_block", block=block_id))
+        elif not block.rounds.min <= count <= block.rounds.max:
+            name = block.name or block_id
+            problems.append(
+                SetupProblem(
+                    "setup.rounds_outside",
+                    block=name,
+                    min=block.rounds.min,
+                    max=block.rounds.max,
+                    count=count,
+                )
+            )
+    return problems
+
+
+def chosen_blocks(method: Method) -> list[Repeat]:
+    """The blocks whose number of rounds the timekeeper chooses, in method order."""
+    found: list[Repeat] = []
+
+    def walk(items: list[Phase | Repeat]) -> None:
+        for item in items:
+            if isinstance(item, Repeat):
+                if item.rounds is not None:
+                    found.append(item)
+                walk(item.phases)
+
+    walk(method.phases)
+    return found

@@ -58,6 +58,10 @@ class StepRecord(BaseModel):
     last_left: datetime | None = None
     passed: list[str] = Field(default_factory=list)
     """Go-around: who passed their turn, in order."""
+    timed_out: list[str] = Field(default_factory=list)
+    """Go-around with time per person: whose time ran out (the turn went on by itself)."""
+    turn_from: float = 0.0
+    """Go-around: seconds into the step (`elapsed`) at which the current speaker's turn began."""
 
     @property
     def visited(self) -> bool:
@@ -182,7 +186,7 @@ class SessionState:
     def spoken(self, step: int) -> set[str]:
         """Go-around: who has had their turn in step `step` (spoke or passed)."""
         said = {e.participant for e in self.entries_of(step, "statement") if e.participant}
-        return said | set(self.steps[step].passed)
+        return said | set(self.steps[step].passed) | set(self.steps[step].timed_out)
 
     def next_speaker(self) -> str | None:
         """Go-around: the first name of the current step who has not had a turn yet."""

@@ -26,6 +26,8 @@ class RunRequest:
     question: str = ""
     force: bool = False
     """Start even with a group size outside the method's range (`run --force`)."""
+    rounds: dict[str, int] = field(default_factory=dict)
+    """Rounds chosen for blocks whose number of rounds is chosen at setup (`--rounds ID=N`)."""
 
 
 @dataclass(frozen=True)

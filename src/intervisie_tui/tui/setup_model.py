@@ -20,6 +20,7 @@ from intervisie_tui.core import library
 from intervisie_tui.core.duration import format_duration
 from intervisie_tui.core.logbook import history
 from intervisie_tui.core.method import Method, Phase, Repeat
+from intervisie_tui.core.plan import session_length
 from intervisie_tui.core.setup import SessionSetup, split_group
 from intervisie_tui.i18n import get_language, t
 from intervisie_tui.tui.plain import plain
@@ -53,7 +54,7 @@ def method_preview(method: Method) -> RichGroup:
 
     add(method.phases, "")
     roles = ", ".join(role.name for role in method.roles)
-    total = t("setup.total", minutes=round(method.total_seconds / 60))
+    total = t("setup.total", minutes=round(session_length(method)[1] / 60))
     head = Text.assemble((method.name, "bold"), "  ", (total, "dim"))
     parts: list[RenderableType] = [head]
     if method.description:
@@ -72,6 +73,7 @@ class SetupContext:
     _groups: list[str] | None = field(init=False, default=None)
     _group: str = field(init=False, default="")
     _history: history.GroupStart | None = field(init=False, default=None)
+    _shown: dict[tuple[str, str], Method] = field(init=False, default_factory=dict)
 
     @property
     def catalog(self) -> library.Library:
@@ -88,7 +90,14 @@ class SetupContext:
 
     @property
     def methods(self) -> list[library.LibraryEntry]:
-        return sorted(self.catalog.methods, key=lambda e: e.method.name.casefold())
+        return sorted(self.catalog.methods, key=lambda e: self.shown(e.method).name.casefold())
+
+    def shown(self, method: Method) -> Method:
+        """The method with its texts in the app's language (made once per method)."""
+        key = (method.id, get_language())
+        if key not in self._shown:
+            self._shown[key] = method.in_language(key[1])
+        return self._shown[key]
 
     def broken_text(self) -> str:
         """One line about method files that could not be read, or an empty string."""
@@ -100,8 +109,9 @@ class SetupContext:
         return t(key, count=len(broken), names=names)
 
     def method(self, method_id: str | None) -> Method | None:
+        """A method of the library, its texts in the language of the app where it has them."""
         entry = self.catalog.get(method_id) if method_id else None
-        return entry.method if entry else None
+        return self.shown(entry.method) if entry else None
 
     def find(self, method_id: str) -> Method:
         """One method by id without loading the library; MethodNotFound explains a miss."""
@@ -109,7 +119,7 @@ class SetupContext:
             found = self.method(method_id)
             if found is not None:
                 return found
-        return library.find_method(method_id, self.extra_method_dirs).method
+        return self.shown(library.find_method(method_id, self.extra_method_dirs).method)
 
     # -- the chosen group ------------------------------------------------------------
 

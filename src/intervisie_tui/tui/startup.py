@@ -135,6 +135,7 @@ def open_setup_or_run(app: IntervisieApp) -> None:
             roles=roles,
             case_title=request.case_title,
             question=request.question,
+            rounds=request.rounds,
         )
         # a group size the method is not made for: the setup screen asks first
         fits = request.force or size_problem(method, len(request.participants)) is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from intervisie_tui.core.alerts import Alert
 from intervisie_tui.core.dates import format_due
-from intervisie_tui.core.duration import format_clock, format_duration
+from intervisie_tui.core.duration import format_clock, format_clock_up, format_duration
 from intervisie_tui.core.session import Snapshot
 from intervisie_tui.core.state import Entry
 from intervisie_tui.i18n import get_language, t
@@ -38,6 +38,7 @@ def phase_heading(snap: Snapshot) -> str:
         number, of = step.rounds[-1]
         parts.append(t("run.round_of", n=number, total=of))
         parts.extend(t("run.part_of", n=n, total=total) for n, total in step.rounds[:-1])
+    parts += [f"{role}: {', '.join(names)}" for role, names in step.rotating if names]
     parts.append(step_position(snap))
     return " · ".join(parts)
 
@@ -49,15 +50,29 @@ def caption(snap: Snapshot) -> str:
         return t("run.caption.finished")
     if snap.paused:
         return t("run.caption.paused")
+    if snap.turn_remaining is not None and snap.next_speaker is not None:
+        left = format_clock(snap.turn_remaining)
+        per_person = format_duration(snap.step.per_person or 0)
+        return t("run.caption.turn", name=snap.next_speaker, left=left, each=per_person)
+    if snap.step.counts_up:
+        return t("run.caption.counting", planned=format_duration(snap.planned))
     if snap.remaining < 0:
         return t("run.caption.overtime")
     return t("run.caption.left", planned=format_duration(snap.planned))
 
 
+def clock_text(snap: Snapshot) -> str:
+    """What the big digits say: time left, or for a step without countdown the time spent."""
+    return format_clock_up(snap.elapsed) if snap.step.counts_up else format_clock(snap.remaining)
+
+
 def status_line(snap: Snapshot) -> str:
     """One plain line for screen readers and `tmux capture-pane`."""
     state = t(f"status.{snap.status}")
-    return f"{step_position(snap)}: {snap.step.name} · {format_clock(snap.remaining)} · {state}"
+    parts = [f"{step_position(snap)}: {snap.step.name}", clock_text(snap)]
+    if snap.turn_remaining is not None and snap.next_speaker is not None:
+        parts.append(f"{snap.next_speaker} {format_clock(snap.turn_remaining)}")
+    return " · ".join([*parts, state])
 
 
 def progress_text(snap: Snapshot) -> str:
@@ -118,6 +133,13 @@ def followup_text(snap: Snapshot) -> str:
 
 
 def alert_text(snap: Snapshot, alert: Alert) -> str:
+    if alert.kind == "turn_warning":
+        left = format_duration(alert.threshold_seconds)
+        return t("alert.turn_warning", name=alert.participant, left=left)
+    if alert.kind == "turn_up":
+        after = snap.next_speaker
+        key = "alert.turn_up_next" if after else "alert.turn_up"
+        return t(key, name=alert.participant, next=after)
     if alert.kind == "zero":
         return t("alert.zero", step=snap.plan.steps[alert.step_index].name)
     return t("alert.warning", left=format_duration(alert.threshold_seconds))

@@ -180,10 +180,13 @@ class _Renderer:
         return self.section("agenda", "\n".join(head))
 
     def step_name(self, step: Step) -> str:
-        if not step.rounds:
-            return step.name
-        number, of = step.rounds[-1]
-        return f"{step.name} ({self.t('round', number=number, of=of)})"
+        """`Vraag (ronde 2/4, Inbrenger: Bo)`: the round, and who holds a rotating role in it."""
+        details = []
+        if step.rounds:
+            number, of = step.rounds[-1]
+            details.append(self.t("round", number=number, of=of))
+        details += [f"{role}: {', '.join(names)}" for role, names in step.rotating if names]
+        return f"{step.name} ({', '.join(details)})" if details else step.name
 
     # -- look back --------------------------------------------------------------------
 

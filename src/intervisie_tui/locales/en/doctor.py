@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "doctor.session.in_use": "open in another window right now",
     "doctor.session.hint": "Continue the latest: intervisie resume",
     "doctor.methods": "Method files",
+    "doctor.methods.replaces": "{id}: {path} replaces {other} ({origin})",
     "doctor.methods.loaded": "{count} methods loaded",
     "doctor.summary": "Summary",
     "doctor.all_well": "No problems found.",

@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     "error.unexpected": "Unexpected error ({error}). Everything confirmed on screen is kept; details in {report}",
     "cli.bad_lang": "unknown language '{lang}': choose nl or en",
     "cli.no_terminal": "the screen needs a terminal (start intervisie in a terminal window)",
+    "cli.bad_rounds": "write --rounds as BLOCK=NUMBER, e.g. --rounds casusronde=4; found '{value}'",
     "cli.bad_role": "'{value}' is not role=name (for example inbrenger=An)",
     "cli.bad_sound": "unknown sound '{sound}': choose chime, bell or off",
     "cli.nothing_to_resume": "there is no interrupted session to continue",
@@ -19,6 +20,8 @@ MESSAGES: dict[str, str] = {
     # setup problems
     "setup.participant_count": "{count} participants: {method} is for {min} to {max} people",
     "setup.duplicate_name": "the name '{name}' appears twice",
+    "setup.unknown_block": "the method has no block '{block}' whose number of rounds can be chosen",
+    "setup.rounds_outside": "{block}: choose from {min} to {max} rounds, not {count}",
     "setup.unknown_role": "the method has no role '{role}'",
     "setup.unknown_participant": "'{name}' ({role}) is not in the list of participants",
     "setup.role_empty": "the role {role} needs at least {min} person (now {count})",

@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "doctor.session.in_use": "nu open in een ander venster",
     "doctor.session.hint": "Verder gaan met de nieuwste: intervisie resume",
     "doctor.methods": "Methodebestanden",
+    "doctor.methods.replaces": "{id}: {path} vervangt {other} ({origin})",
     "doctor.methods.loaded": "{count} methodes geladen",
     "doctor.summary": "Samenvatting",
     "doctor.all_well": "Geen problemen gevonden.",

@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     "error.unexpected": "Onverwachte fout ({error}). Alles wat op het scherm bevestigd was, is bewaard; details in {report}",
     "cli.bad_lang": "onbekende taal '{lang}': kies nl of en",
     "cli.no_terminal": "het scherm heeft een terminal nodig (start intervisie in een terminalvenster)",
+    "cli.bad_rounds": "schrijf --rounds als BLOK=AANTAL, bijvoorbeeld --rounds casusronde=4; gevonden: '{value}'",
     "cli.bad_role": "'{value}' is geen rol=naam (bijvoorbeeld inbrenger=An)",
     "cli.bad_sound": "onbekend geluid '{sound}': kies chime, bell of off",
     "cli.nothing_to_resume": "er is geen onderbroken sessie om mee verder te gaan",
@@ -19,6 +20,8 @@ MESSAGES: dict[str, str] = {
     # setup problems
     "setup.participant_count": "{count} deelnemers: {method} is voor {min} tot {max} deelnemers",
     "setup.duplicate_name": "de naam '{name}' staat er twee keer in",
+    "setup.unknown_block": "de methode heeft geen blok '{block}' waarvan het aantal rondes te kiezen is",
+    "setup.rounds_outside": "{block}: kies {min} tot {max} rondes, niet {count}",
     "setup.unknown_role": "de methode kent geen rol '{role}'",
     "setup.unknown_participant": "'{name}' ({role}) staat niet in de lijst van deelnemers",
     "setup.role_empty": "de rol {role} heeft minstens {min} persoon nodig (nu {count})",

@@ -75,10 +75,12 @@ class SessionScreen(BaseScreen):
         snap = self.snapshot
         if snap.alerts:
             countdown.flash()
+        counts_up = snap.step.counts_up  # no countdown: calm, never over time
         countdown.show(
-            snap.remaining,
-            snap.warn_from,
+            abs(snap.remaining) if counts_up else snap.remaining,
+            -1 if counts_up else snap.warn_from,
             snap.paused,
             wording.caption(snap),
             wording.status_line(snap),
+            wording.clock_text(snap),
         )

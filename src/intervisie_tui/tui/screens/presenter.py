@@ -34,6 +34,9 @@ class PresenterScreen(SessionScreen):
 
     def tick(self) -> None:
         self.show_clock(self.query_one(Countdown))
+        snap = self.snapshot
+        if any(alert.kind == "turn_up" for alert in snap.alerts):  # the next name's turn
+            self.query_one(PromptPanel).show(snap.step, snap.spoken, set(snap.passed))
 
     def draw(self) -> None:
         snap = self.snapshot

@@ -99,6 +99,8 @@ class RunScreen(SessionScreen):
         self.show_clock(self.query_one(Countdown))
         for alert in snap.alerts:
             self.notify(wording.alert_text(snap, alert), timeout=4)
+        if any(alert.kind == "turn_up" for alert in snap.alerts):  # the next name's turn
+            self.query_one(PromptPanel).show(snap.step, snap.spoken, set(snap.passed))
         self.query_one(Agenda).tick(snap.step, snap.planned, snap.elapsed)
         self.query_one(SessionProgress).show(
             snap.session_elapsed, snap.planned_total, wording.progress_text(snap)

@@ -26,9 +26,11 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from intervisie_tui.core.method import Method, iter_phases
+from intervisie_tui.core.plan import build_plan, holders_per_round, session_length
 from intervisie_tui.core.setup import (
     SessionSetup,
     SetupProblem,
+    chosen_blocks,
     has_case,
     size_problem,
     split_names,
@@ -140,12 +142,17 @@ class SetupScreen(BaseScreen):
         chosen = self.method.id if self.method else self.request.method_id
         options.clear_options()
         for entry in self.context.methods:
-            method = entry.method
+            method = self.context.shown(entry.method)
             haystack = " ".join([method.id, method.name, method.description, *method.tags])
             if needle and needle not in haystack.casefold():
                 continue
-            minutes = round(method.total_seconds / 60)
-            options.add_option(Option(plain(f"{method.name}  ({minutes} min)"), id=method.id))
+            minutes = round(session_length(method)[1] / 60)
+            label = f"{method.name}  ({minutes} min)"
+            if entry.overrides is not None:
+                label += "  " + t(
+                    "setup.replaces", origin=t(f"methods.origin.{entry.overrides.origin}")
+                )
+            options.add_option(Option(plain(label), id=method.id))
         if options.option_count:
             index = next(
                 (
@@ -209,16 +216,28 @@ class SetupScreen(BaseScreen):
         assert self.method is not None
         phases = [p for _, p in iter_phases(self.method.phases)]
         optional = [p for p in phases if p.optional]
-        widgets: list[Widget] = [
+        widgets: list[Widget] = []
+        for block in chosen_blocks(self.method):  # the number of rounds is chosen here
+            assert block.rounds is not None
+            label = t(
+                "setup.rounds_field",
+                name=block.name or t("setup.rounds"),
+                min=block.rounds.min,
+                max=block.rounds.max,
+            )
+            chosen = self.request.rounds.get(block.id or "", block.repeat)
+            field = TypedInput(str(chosen), id=f"rounds-{block.id}", compact=True)
+            widgets.append(field_row(label, field))
+        choices: list[Widget] = [
             Checkbox(f"{p.name} ({round(p.duration / 60)} min)", p.enabled, id=f"phase-{p.id}")
             for p in optional
         ]
         if not any(p.evaluation for p in phases):  # the app adds one; it may be skipped
-            widgets.append(Checkbox(t("setup.add_evaluation"), True, id="add-evaluation"))
-        if widgets:
-            await box.mount_all(
-                [Label(t("setup.optional_phases"), classes="field-label"), *widgets]
-            )
+            choices.append(Checkbox(t("setup.add_evaluation"), True, id="add-evaluation"))
+        if choices:
+            widgets += [Label(t("setup.optional_phases"), classes="field-label"), *choices]
+        widgets.append(Static("", id="setup-total"))
+        await box.mount_all(widgets)
 
     # -- group, people and roles ----------------------------------------------------------
 
@@ -302,6 +321,11 @@ class SetupScreen(BaseScreen):
             for box in self.query(Checkbox)
             if box.id and box.id.startswith("phase-")
         }
+        rounds = {
+            field.id.removeprefix("rounds-"): int(field.value) if field.value.isdigit() else 0
+            for field in self.query(Input)
+            if field.id and field.id.startswith("rounds-")
+        }
         group = self.query_one("#group", Input).value.strip() or t("setup.default_group")
         evaluation = self.query("#add-evaluation")
         case = has_case(self.method)  # hidden fields are not asked, so not kept
@@ -315,6 +339,7 @@ class SetupScreen(BaseScreen):
             case_title=self.query_one("#case", Input).value.strip() if case else "",
             question=self.query_one("#question", TextArea).text.strip() if case else "",
             phase_toggles=toggles,
+            rounds=rounds,
         )
 
     def _check(self) -> list[str]:
@@ -325,8 +350,10 @@ class SetupScreen(BaseScreen):
         if setup is None:
             problems = [t("setup.pick_method")]
         elif self.method is not None:
-            problems = [t(p.key, **p.values) for p in validate_setup(setup, self.method)]
+            found = validate_setup(setup, self.method)
+            problems = [t(p.key, **p.values) for p in found]
             notes = [t(p.key, **p.values) for p in [self._size_problem()] if p is not None]
+            self._show_total(setup, self.method, ready=not found)
         text = "\n".join(f"• {p}" for p in [*problems, *notes])
         self.query_one("#setup-problems", Static).update(plain(text))
         self.query_one("#start", Button).disabled = bool(problems)
@@ -334,6 +361,28 @@ class SetupScreen(BaseScreen):
 
     def _size_problem(self) -> SetupProblem | None:
         return size_problem(self.method, len(self.participants())) if self.method else None
+
+    def _show_total(self, setup: SessionSetup, method: Method, ready: bool) -> None:
+        """What this session will take, with the rounds, steps and people chosen here.
+
+        Once the setup can run, it is the plan's own total (time per person times
+        the speakers); before that, the method's with these choices.
+        """
+        total = self.query("#setup-total")
+        if not total:
+            return
+        turns: list[str] = []
+        if ready:
+            plan = build_plan(method, setup)
+            steps, seconds = len(plan), plan.total
+            for role, holders in holders_per_round(plan).items():
+                turns.append(t("setup.per_round", role=role, names=" → ".join(holders)))
+        else:
+            steps, seconds = session_length(
+                method, setup.rounds, setup.phase_toggles, setup.evaluation, setup.followup
+            )
+        text = t("setup.session_total", minutes=round(seconds / 60), steps=steps)
+        total.first(Static).update(plain("\n".join([text, *turns])))
 
     @on(Button.Pressed, "#start")
     def _start_pressed(self) -> None:

@@ -12,8 +12,10 @@ from intervisie_tui.core.session import StepTimes
 
 
 def round_suffix(step: Step) -> str:
-    """` 2/3`: the step's round (the innermost repeat); the heading names the parts."""
-    return f" {step.rounds[-1][0]}/{step.rounds[-1][1]}" if step.rounds else ""
+    """` 2/3 Bo`: the step's round (the innermost repeat) and who holds a rotating role then."""
+    suffix = f" {step.rounds[-1][0]}/{step.rounds[-1][1]}" if step.rounds else ""
+    holders = [", ".join(names) for _, names in step.rotating if names]
+    return suffix + (f" {' · '.join(holders)}" if holders else "")
 
 
 def agenda_row(step: Step, planned: int, actual: float, current: bool, width: int) -> Text:

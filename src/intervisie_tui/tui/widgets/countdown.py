@@ -67,9 +67,16 @@ class Countdown(Widget):
         return False
 
     def show(
-        self, remaining: float, warn_from: int, paused: bool, caption: str, status: str = ""
+        self,
+        remaining: float,
+        warn_from: int,
+        paused: bool,
+        caption: str,
+        status: str = "",
+        value: str | None = None,
     ) -> None:
-        value = format_clock(remaining)
+        """`value`: other digits than the time left (a step that counts up shows time spent)."""
+        value = format_clock(remaining) if value is None else value
         if (value, caption, status) != (self.value, self.caption, self.status):
             width = self.size.width or 80
             before = (len(self.value), len(self._text_lines(width)))
