@@ -117,3 +117,9 @@ def test_every_builtin_has_english_texts_for_all_it_says(path):
         assert (text.instruction is not None) == bool(phase.instruction), phase.id
         assert set(text.prompts) == set(phase.prompts), phase.id
         assert (text.go_around is not None) == bool(phase.go_around and phase.go_around.prompt)
+
+
+def test_a_translated_method_validates_again_as_it_is_stored_with_a_session():
+    english = _method().in_language("en")
+    again = Method.model_validate(english.model_dump(mode="json"))
+    assert (again.name, again.language, again.translations) == ("Question and advice", "en", {})

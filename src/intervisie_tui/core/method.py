@@ -399,6 +399,7 @@ class Method(_Strict):
             update={
                 **changes,
                 "language": lang,
+                "translations": {},  # this copy is in `lang`; it validates again as such
                 "roles": roles,
                 "phases": _translated(self.phases, text),
             }
