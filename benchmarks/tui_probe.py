@@ -19,7 +19,12 @@ from pathlib import Path
 
 POLL = 0.02  # seconds between two looks at the pane while waiting for the first paint
 WIDTH, HEIGHT = "80", "24"
-STATUS_TIME = re.compile(r"\d+/\d+: .*? · (\+?)(?:(\d+):)?(\d{2}):(\d{2})(?: ·|$)")
+# the line under the digits: "Nog 04:59 van 5 min", "Overtijd +01:05 (gepland 5 min)",
+# "05:00 · Druk op spatie ...", in either language; never the "Einde ± 13:33" clock time
+STATUS_TIME = re.compile(
+    r"(?:^|[▕│]|Nog|Overtijd|Overtime|bij|at)\s+(\+?)(?:(\d+):)?(\d{2}):(\d{2})"
+    r"(?= van | left of | \(| · |\s*$)"
+)
 
 
 class BenchError(Exception):
@@ -27,7 +32,7 @@ class BenchError(Exception):
 
 
 def status_seconds(pane: str) -> int | None:
-    """Seconds our status line shows ("stap 1/8: ... · 04:59 · loopt"); overtime negative."""
+    """Seconds the line under our digits shows ("Nog 04:59 van 5 min"); overtime negative."""
     for line in reversed(pane.splitlines()):
         found = STATUS_TIME.search(line)
         if found:

@@ -34,8 +34,8 @@ OUR_PANE = """\
    ██  ██  ██████      ██████  ██████
    ██  ██      ██  ██      ██      ██
    ██████      ██      ██████  ██████
- ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━       Einde ± 13:33
- stap 1/8: Incident en hulpvraag · 04:59 · loopt · Einde ± 13:33
+ Nog 04:59 van 5 min
+ ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━       Einde ± 13:33 · 2 min uitloop
  space Pauze  → Volgende  ← Vorige
 """
 
@@ -43,12 +43,14 @@ OUR_PANE = """\
 def test_status_line_gives_the_shown_seconds(bench):
     probe = bench["tui_probe"]
     assert probe.status_seconds(OUR_PANE) == 4 * 60 + 59
-    overtime = OUR_PANE.replace("· 04:59 ·", "· +01:05 ·")
+    overtime = OUR_PANE.replace("Nog 04:59 van", "Overtijd +01:05 (gepland")
     assert probe.status_seconds(overtime) == -65
-    long = OUR_PANE.replace("· 04:59 ·", "· 1:02:03 ·")
+    long = OUR_PANE.replace("04:59", "1:02:03")
     assert probe.status_seconds(long) == 3723
-    english = OUR_PANE.replace("stap 1/8", "step 1/8").replace("loopt", "running")
+    english = OUR_PANE.replace("Nog 04:59 van", "04:59 left of")
     assert probe.status_seconds(english) == 299
+    ready = OUR_PANE.replace("Nog 04:59 van 5 min", "05:00 · Druk op spatie om te beginnen")
+    assert probe.status_seconds(ready) == 300
     assert probe.status_seconds("no status line here, Einde ± 13:33") is None
 
 

@@ -4,6 +4,10 @@ Catalogs are plain dicts in `locales/<lang>/<area>.py` (one file per area of
 the app, so they stay readable), merged on first use. Look text up with
 `t("key", name=value)`; a missing key in the active language falls back to
 Dutch, then to the key itself, so a gap never crashes.
+
+A message that counts has two forms, `key|one` and `key|other`; `t(key,
+count=n)` picks the one that fits `n` ("1 punt", "3 punten"). Dutch and
+English both have just these two forms.
 """
 
 from __future__ import annotations
@@ -84,12 +88,21 @@ def t(key: str, /, **values: object) -> str:
 
 def t_lang(lang: str, key: str, /, **values: object) -> str:
     """Translate `key` into a given language (logs keep the session's language)."""
-    text = catalog(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).get(key)
+    keys = [key]
+    count = values.get("count")
+    if isinstance(count, int):
+        keys.insert(0, f"{key}|{'one' if count == 1 else 'other'}")
+    text = _lookup(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, keys)
     if text is None:
-        text = catalog(DEFAULT_LANGUAGE).get(key, key)
+        text = _lookup(DEFAULT_LANGUAGE, keys) or key
     if not values:
         return text
     try:
         return text.format(**values)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def _lookup(lang: str, keys: list[str]) -> str | None:
+    found = catalog(lang)
+    return next((found[k] for k in keys if k in found), None)

@@ -97,7 +97,7 @@ def test_folders_say_whether_they_exist_and_can_be_written(run, tmp_path):
     code, out, _ = run("doctor", "--log-dir", str(blocked / "logs"))
     assert code == 0
     assert _status_of(out, blocked / "logs") == "[bestaat niet en kan niet worden aangemaakt]"
-    assert "1 aandachtspunt(en):" in out
+    assert "1 aandachtspunt:" in out
     assert f"- in {blocked / 'logs'} kan niet worden geschreven" in out
 
 
@@ -139,7 +139,7 @@ def test_interrupted_sessions_are_listed_with_how_to_continue(run):
     assert code == 0
     line = next(line for line in out.splitlines() if runner.session_id in line)
     assert "Team Noord · Incidentmethode" in line
-    assert "vastgelegd: 1" in line
+    assert "vastgelegde punten: 1" in line
     assert "Verder gaan met de nieuwste: intervisie resume" in out
     assert "Geen problemen gevonden." in out
 
@@ -151,7 +151,7 @@ def test_a_small_terminal_and_no_colour_are_reported(run, monkeypatch):
     assert _row(out, "grootte").startswith("60 x 30  (kleiner dan 80 x 24")
     assert _row(out, "kleuren").startswith("uit (NO_COLOR staat aan)")
     assert "NO_COLOR=1" in out
-    assert "1 aandachtspunt(en):" in out
+    assert "1 aandachtspunt:" in out
 
 
 def test_english(run):

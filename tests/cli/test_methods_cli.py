@@ -75,10 +75,10 @@ def test_show_prints_phases_rounds_roles_prompts_and_go_arounds(run):
         "5. Evaluation of the meeting  5m  (added by the app; can be switched off at setup)",
         "Sparren: 2 rounds (then Vragenstellers and Meedenkers swap):",
         "3 rounds:",
-        "2. Sparronde  8m  (warning at 2m, 0s left)",
+        "2. Sparronde  8 min  (warning at 2 min, 0 min left)",
         "In pairs: Vragenstellers with Meedenkers",
-        "3. Opschrijven  1m30s",
-        "1. Uitleg  1m30s  (optional, off)",
+        "3. Opschrijven  1 min 30 s",
+        "1. Uitleg  1 min 30 s  (optional, off)",
         'Go-around of Vragenstellers: "Ik neem mee ..."',
         "voorzitter      Voorzitter (at most 1)",
     ):

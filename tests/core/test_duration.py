@@ -60,4 +60,14 @@ def test_format_clock_counts_down_and_shows_overtime(seconds, shown):
 
 
 def test_format_duration():
-    assert [format_duration(s) for s in (300, 90, 45, 3900)] == ["5m", "1m30s", "45s", "1h05m"]
+    seconds = (300, 90, 45, 3900, 3600, 0, -120)
+    assert [format_duration(s, "nl") for s in seconds] == [
+        "5 min",
+        "1 min 30 s",
+        "45 s",
+        "1 uur 5 min",
+        "1 uur",
+        "0 min",
+        "-2 min",
+    ]
+    assert format_duration(3900, "en") == "1 h 5 min"

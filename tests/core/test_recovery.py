@@ -204,7 +204,7 @@ def test_the_description_names_the_line_what_comes_back_and_what_does_not(clock)
     assert damage is not None
     text = damage.describe()
     assert "beschadigd vanaf regel 5" in text
-    assert "regel 1 tot en met 4" in text and "1 vastgelegde punten" in text
+    assert "regel 1 tot en met 4" in text and "1 vastgelegd punt." in text
     assert "stap 2. Verhelderen" in text
     assert "- Inzicht, stap 2: tweede" in text
     assert "- Actiepunt, stap 2: Eva: bellen (voor 2025-03-21)" in text

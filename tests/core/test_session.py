@@ -198,8 +198,8 @@ def test_the_log_plans_with_the_minutes_added_like_the_summary(clock, tmp_path):
     log = session.snapshot().log_path
     assert log is not None
     text = log.read_text(encoding="utf-8")
-    assert "| 1 | Incident | 12m (+2m) |" in text
-    assert "| | **Totaal** | **1h32m (+2m)** |" in text
+    assert "| 1 | Incident | 12 min (+2 min) |" in text
+    assert "| | **Totaal** | **1 uur 32 min (+2 min)** |" in text
     assert read_log(log).front.method == "incident"
     session.close()
 

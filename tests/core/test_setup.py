@@ -274,7 +274,7 @@ def test_every_problem_has_a_message_in_both_languages():
         assert keys <= set(catalog(lang))
     problem = validate_setup(incident_setup(roles={"voorzitter": ("Anouk",)}), METHOD)[0]
     assert t_lang("nl", problem.key, **problem.values) == (
-        "de rol Inbrenger heeft minstens 1 persoon nodig (nu 0)"
+        "de rol Inbrenger heeft er minstens 1 nodig (nu 0)"
     )
 
 

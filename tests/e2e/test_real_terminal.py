@@ -158,10 +158,10 @@ def test_a_whole_meeting_survives_a_kill_and_resume(pane, tmp_path):
         "--quiet",
     ]
     pane.line(_quote(start))
-    pane.wait_for("Incidentmethode · Team Noord", say("run.caption.ready"), "stap 1/8:")
+    pane.wait_for("Incidentmethode · Team Noord", "05:00 · Druk op spatie", "stap 1/8")
 
     pane.keys("Space")
-    pane.wait_for(say("status.running"))
+    pane.wait_for("Nog 0")  # "Nog 04:59 van 5 min": the clock runs
     _capture(pane, "n", "note", ("capture.note", NOTE))
     for number in (2, 3, 4):
         _step(pane, number)
@@ -246,9 +246,9 @@ def test_a_double_enter_and_typing_during_a_slow_save_keep_every_word(pane, tmp_
         *("voorzitter=Cor", "--role", "tijdbewaker=Bo", "--log-dir", str(logs), "--quiet"),
     ]
     pane.line(" ".join(arg if arg == "&&" else shlex.quote(arg) for arg in start))
-    pane.wait_for("Incidentmethode · Team Noord", "stap 1/8:")
+    pane.wait_for("Incidentmethode · Team Noord", "stap 1/8")
     pane.keys("Space")
-    pane.wait_for(say("status.running"))
+    pane.wait_for("Nog 0")  # "Nog 04:59 van 5 min": the clock runs
     # one burst, typed while the slow disk is still busy with the first line
     pane.type("n" + first)
     pane.keys("Enter", "Enter")

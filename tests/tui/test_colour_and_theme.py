@@ -22,8 +22,8 @@ async def test_no_color_still_says_overtime_in_words_and_sign(monkeypatch):
         clock.advance(6 * 60)
         screen = app.screen
         await beat(pilot)
-        assert "+01:00" in screen.query_one(Countdown).status
-        assert "Over tijd" in screen.query_one(Countdown).caption
+        assert "+01:00" in screen.query_one(Countdown).caption
+        assert "Overtijd" in screen.query_one(Countdown).caption
 
 
 async def test_f2_switches_between_dark_and_light():

@@ -17,7 +17,7 @@ async def test_a_new_second_repaints_once_and_the_same_second_not_at_all(monkeyp
     app = OneCountdown()
     async with app.run_test(size=(60, 16)) as pilot:
         countdown = app.query_one(Countdown)
-        countdown.show(291.0, 60, False, "nog te gaan", "stap 1/8 · 04:51 · loopt")
+        countdown.show(291.0, 60, False, "Nog 04:51 van 5 min")
         await pilot.pause()
         asked: list[bool] = []
         original = countdown.refresh
@@ -27,9 +27,9 @@ async def test_a_new_second_repaints_once_and_the_same_second_not_at_all(monkeyp
             return original(*regions, **kwargs)
 
         monkeypatch.setattr(countdown, "refresh", counted)
-        countdown.show(290.4, 60, False, "nog te gaan", "stap 1/8 · 04:51 · loopt")
+        countdown.show(290.4, 60, False, "Nog 04:51 van 5 min")
         assert asked == []  # still 04:51 on the screen
-        countdown.show(290.0, 60, False, "nog te gaan", "stap 1/8 · 04:50 · loopt")
+        countdown.show(290.0, 60, False, "Nog 04:50 van 5 min")
         assert asked == [False]  # one repaint, no layout
         await pilot.pause()
         last = countdown.render_line(countdown.size.height - 1)
@@ -40,6 +40,6 @@ async def test_overtime_is_shown_with_a_sign_and_keeps_counting():
     app = OneCountdown()
     async with app.run_test(size=(60, 16)) as pilot:
         countdown = app.query_one(Countdown)
-        countdown.show(-61.0, 60, False, "over tijd", "stap 1/8 · +01:01 · loopt")
+        countdown.show(-61.0, 60, False, "Overtijd +01:01 (gepland 5 min)")
         await pilot.pause()
         assert countdown.value == "+01:01" and countdown.has_class("-overtime")

@@ -58,11 +58,11 @@ async def test_what_a_full_disk_refuses_stays_on_screen_and_is_saved_when_there_
         assert not app.screen.query_one(CaptureBar).active
         monkeypatch.setattr(Journal, "append", real_append)  # room: saved without a key
         await saved(pilot)
-        said = [n.message for n in app._notifications]
-        assert any(m.endswith("bewaard") and "niet" not in m for m in said)
+        brief = app.screen.query_one(SessionProgress).text  # said where it covers nothing
+        assert brief.startswith("✓") and brief.endswith("bewaard") and "niet" not in brief
         assert session.snapshot().unsaved_ids == frozenset()
         recent = str(app.screen.query_one("#recent", Static).render())
-        assert "nog niet bewaard" not in recent
+        assert "nog niet bewaard" not in recent and "✓ " in recent
     journal = read_journal(paths.journal_dir() / f"{session.runner.session_id}.jsonl")
     assert [e.entry.text for e in journal.events if isinstance(e, Add)] == [text]
 
@@ -93,8 +93,8 @@ async def test_a_slow_disk_keeps_the_clock_going_and_says_saved_only_once_it_is(
         await pilot.pause()
         assert countdown.value != before  # the clock goes on while the disk works
         assert "bewaren" in app.screen.query_one(SessionProgress).text
-        said = [n.message for n in app._notifications]
-        assert "Notitie bewaard" not in said
+        recent = str(app.screen.query_one("#recent", Static).render())
+        assert "… Notitie: Tijdens het wachten" in recent  # on its way, not yet saved
         await pilot.press("q", "y")  # stop: the disk is not done yet, so it asks
         await until(pilot, lambda: isinstance(app.screen, Choice))
         question = str(app.screen.query_one(".dialog-question", Label).render())
@@ -103,7 +103,6 @@ async def test_a_slow_disk_keeps_the_clock_going_and_says_saved_only_once_it_is(
         assert app.is_running
         gate.set()  # the disk is done: the app ends by itself
         await until(pilot, lambda: not app.is_running)
-    assert "Notitie bewaard" in [n.message for n in app._notifications]
     assert app.return_code == 0
     journal = read_journal(paths.journal_dir() / f"{session.runner.session_id}.jsonl")
     assert [e.entry.text for e in journal.events if isinstance(e, Add)] == ["Tijdens het wachten"]

@@ -123,7 +123,7 @@ async def test_narrow_terminal_hides_the_agenda_but_keeps_the_time():
     async with app.run_test(size=(40, 12)) as pilot:
         screen = await started(pilot)
         assert not screen.query_one("#agenda").display
-        assert "05:00" in screen.query_one(Countdown).status
+        assert "05:00" in screen.query_one(Countdown).caption
 
 
 async def test_the_command_palette_offers_the_run_actions():

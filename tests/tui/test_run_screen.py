@@ -20,13 +20,13 @@ async def test_space_starts_and_the_countdown_follows_the_clock():
         assert session.runner.state.status == "running"
         clock.advance(61)
         await beat(pilot)
-        status = screen.query_one(Countdown).status
+        status = screen.query_one(Countdown).caption
         assert "03:59" in status
         await pilot.press("space")
         assert session.runner.is_paused
         clock.advance(600)
         await beat(pilot)
-        assert "03:59" in screen.query_one(Countdown).status
+        assert "03:59" in screen.query_one(Countdown).caption
         await pilot.press("space", "right")
         assert session.runner.state.current == 1
         assert not screen.query_one(Countdown).has_class("-overtime")

@@ -85,7 +85,7 @@ async def test_setup_run_quit_resume_finish(monkeypatch):
         clock.advance(6 * 60)  # one minute over the 5 minutes of step 1
         await beat(pilot)
         assert run.query_one(Countdown).has_class("-overtime")
-        assert "+01:00" in run.query_one(Countdown).status
+        assert "+01:00" in run.query_one(Countdown).caption
 
         await pilot.press("right")
         assert runner.state.current == 1

@@ -13,22 +13,24 @@ from .harness import make_session
 
 def test_caption_follows_the_session_from_ready_to_overtime():
     session, clock = make_session()
-    assert wording.caption(session.snapshot()) == "Druk op spatie om te beginnen"
+    assert wording.clock_line(session.snapshot()) == "05:00 · Druk op spatie om te beginnen"
     session.start()
-    assert wording.caption(session.snapshot()) == "Nog te gaan (van 5m)"
+    clock.advance(61)
+    assert wording.clock_line(session.snapshot()) == "Nog 03:59 van 5 min"
     session.pause()
-    assert wording.caption(session.snapshot()).startswith("Gepauzeerd")
+    assert (
+        wording.clock_line(session.snapshot()) == "Gepauzeerd bij 03:59 · spatie om verder te gaan"
+    )
     session.resume_clock()
-    clock.advance(5 * 60 + 1)
-    assert wording.caption(session.snapshot()) == "Over tijd"
-    assert "+00:01" in wording.status_line(session.snapshot())
+    clock.advance(4 * 60)
+    assert wording.clock_line(session.snapshot()) == "Overtijd +00:01 (gepland 5 min)"
 
 
 def test_the_caption_names_the_planned_time_with_the_minutes_added():
     session, _ = make_session()
     session.start()
     session.adjust(120)
-    assert wording.caption(session.snapshot()) == "Nog te gaan (van 7m)"
+    assert wording.clock_line(session.snapshot()) == "Nog 07:00 van 7 min"
 
 
 def test_projected_end_moves_with_overtime():
@@ -36,7 +38,17 @@ def test_projected_end_moves_with_overtime():
     session.start()  # 14:00, plan of 10 minutes
     assert wording.projected_text(session.snapshot()) == "Einde ± 14:10"
     clock.advance(8 * 60)  # 3 minutes over in step 1
-    assert wording.projected_text(session.snapshot()) == "Einde ± 14:13 (+3 min)"
+    assert wording.projected_text(session.snapshot()) == "Einde ± 14:13 · 3 min uitloop"
+
+
+def test_being_ahead_of_schedule_is_shown_too():
+    session, clock = make_session()
+    session.start()  # 14:00, plan of 10 minutes
+    clock.advance(60)
+    session.next()  # step 1 of 5 minutes took one
+    assert wording.projected_text(session.snapshot()) == "Einde ± 14:06 · 4 min eerder klaar"
+    i18n.set_language("en")
+    assert wording.projected_text(session.snapshot()) == "Ends ± 14:06 · 4 min early"
 
 
 def test_heading_names_step_round_and_position():
@@ -87,7 +99,7 @@ def test_alert_texts(kind):
 
     session, _ = make_session()
     text = wording.alert_text(session.snapshot(), Alert(0, 60 if kind == "warning" else 0, kind))
-    assert ("1m" in text) if kind == "warning" else ("Beschrijving" in text)
+    assert ("Nog 1 min" in text) if kind == "warning" else ("Beschrijving" in text)
 
 
 @pytest.mark.parametrize(

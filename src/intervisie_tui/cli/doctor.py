@@ -255,7 +255,7 @@ def _sessions(report: Report) -> None:
     for info in waiting:
         when = f"{info.last_activity:%Y-%m-%d %H:%M}" if info.last_activity else "?"
         parts = [info.session_id, info.group or "?", info.method_name or "?"]
-        parts.append(t("doctor.session.detail", when=when, entries=info.entries))
+        parts.append(t("doctor.session.detail", when=when, count=info.entries))
         if info.in_use:
             parts.append(t("doctor.session.in_use"))
         report.item(" · ".join(parts))

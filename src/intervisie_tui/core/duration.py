@@ -11,6 +11,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
+from intervisie_tui.i18n import get_language, t_lang
+
 _UNIT_SECONDS = {"h": 3600, "u": 3600, "m": 60, "min": 60, "s": 1, "sec": 1}
 _PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(h|u|min|m|sec|s)", re.IGNORECASE)
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
@@ -62,19 +64,24 @@ def _parse_text(text: str) -> int:
     raise ValueError(f"expected a duration such as 5, 5m, 90s or 1:30, found {text!r}")
 
 
-def format_duration(seconds: float) -> str:
-    """Compact human form for lists: `5m`, `1m30s`, `1h05m`."""
+def format_duration(seconds: float, lang: str | None = None) -> str:
+    """A duration in words, as Dutch readers expect: `5 min`, `1 min 30 s`, `1 uur 5 min`.
+
+    One form for every planned or measured length in lists, prompts and logs;
+    clock faces (`mm:ss`) are for a time that runs (`format_clock`).
+    """
     s = round(seconds)
     h, rest = divmod(abs(s), 3600)
     m, sec = divmod(rest, 60)
-    sign = "-" if s < 0 else ""
+    lang = lang or get_language()
+    parts = []
     if h:
-        return f"{sign}{h}h{m:02d}m" if not sec else f"{sign}{h}h{m:02d}m{sec:02d}s"
-    if m and sec:
-        return f"{sign}{m}m{sec:02d}s"
-    if m:
-        return f"{sign}{m}m"
-    return f"{sign}{sec}s"
+        parts.append(t_lang(lang, "duration.hours", n=h))
+    if m or (not h and not sec):
+        parts.append(t_lang(lang, "duration.minutes", n=m))
+    if sec:
+        parts.append(t_lang(lang, "duration.seconds", n=sec))
+    return ("-" if s < 0 else "") + " ".join(parts)
 
 
 def format_clock(seconds: float) -> str:

@@ -108,7 +108,7 @@ class JournalDamage:
                 "recovery.kept",
                 last=last,
                 time=at,
-                entries=self.kept_entries,
+                count=self.kept_entries,
                 step=f"{self.step_number}. {self.step_name}",
             ),
         ]

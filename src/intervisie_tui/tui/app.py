@@ -180,10 +180,17 @@ class IntervisieApp(TranslatedBindings, App[None]):
     def say_when_saved(self, result: Result, text: str) -> None:
         """`text` ("bewaard") once the command of `result` is on disk; now if it already is."""
         if result.line is None or self.session is None:
-            self.notify(text, timeout=3)
+            self._say_saved(text)
             return
         self._when_saved.append((result.line, text))
         self._tell_disk_news()
+
+    def _say_saved(self, text: str) -> None:
+        from intervisie_tui.tui.screens.base import SessionScreen
+
+        screen = self.screen
+        if not (isinstance(screen, SessionScreen) and screen.say_briefly(text)):
+            self.notify(text, timeout=3)
 
     def _disk_changed(self) -> None:
         """From the writer thread: handled on the app's own, in turn."""
@@ -200,7 +207,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
         news = self.session.news()
         for line, text in [w for w in self._when_saved if w[0] <= news.saved]:
             self._when_saved.remove((line, text))
-            self.notify(text, timeout=3)
+            self._say_saved(text)
         if news.refused:
             self.notify(t("run.not_saved", error=news.refused), severity="error", timeout=12)
         if news.recovered:

@@ -53,7 +53,7 @@ def offer_resume(app: IntervisieApp, info: SessionInfo) -> None:
         group=info.group,
         method=info.method_name,
         started=f"{info.started:%d-%m %H:%M}" if info.started else "?",
-        entries=info.entries,
+        count=info.entries,
     )
     if info.damaged_line:
         question += "\n\n" + t("recovery.offer_note", line=info.damaged_line)
@@ -79,7 +79,7 @@ async def follow_choice(app: IntervisieApp, info: SessionInfo, choice: str | Non
         await resume_or_repair(app, info.session_id, choice, lambda: offer_resume(app, info))
         return
     if choice == "discard" and info.entries:
-        question = t("resume.discard_confirm", entries=info.entries)
+        question = t("resume.discard_confirm", count=info.entries)
 
         def confirmed(yes: bool | None) -> None:
             if yes:

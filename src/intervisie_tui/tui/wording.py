@@ -43,36 +43,34 @@ def phase_heading(snap: Snapshot) -> str:
     return " · ".join(parts)
 
 
-def caption(snap: Snapshot) -> str:
-    if snap.status == "ready":
-        return t("run.caption.ready")
+def clock_line(snap: Snapshot) -> str:
+    """The one line under the digits: the time as text and what it means.
+
+    Text because screen readers and `tmux capture-pane` cannot read the big
+    digits; one line because at 80x24 every row is needed for the prompts.
+    """
+    clock = clock_text(snap)
     if snap.finished:
-        return t("run.caption.finished")
+        return t("run.clock.finished")
+    if snap.status == "ready":
+        return t("run.clock.ready", clock=clock)
     if snap.paused:
-        return t("run.caption.paused")
+        return t("run.clock.paused", clock=clock)
+    planned = format_duration(snap.planned)
     if snap.turn_remaining is not None and snap.next_speaker is not None:
         left = format_clock(snap.turn_remaining)
-        per_person = format_duration(snap.step.per_person or 0)
-        return t("run.caption.turn", name=snap.next_speaker, left=left, each=per_person)
+        each = format_duration(snap.step.per_person or 0)
+        return t("run.clock.turn", name=snap.next_speaker, left=left, each=each, clock=clock)
     if snap.step.counts_up:
-        return t("run.caption.counting", planned=format_duration(snap.planned))
+        return t("run.clock.counting", clock=clock, planned=planned)
     if snap.remaining < 0:
-        return t("run.caption.overtime")
-    return t("run.caption.left", planned=format_duration(snap.planned))
+        return t("run.clock.overtime", clock=clock, planned=planned)
+    return t("run.clock.left", clock=clock, planned=planned)
 
 
 def clock_text(snap: Snapshot) -> str:
     """What the big digits say: time left, or for a step without countdown the time spent."""
     return format_clock_up(snap.elapsed) if snap.step.counts_up else format_clock(snap.remaining)
-
-
-def status_line(snap: Snapshot) -> str:
-    """One plain line for screen readers and `tmux capture-pane`."""
-    state = t(f"status.{snap.status}")
-    parts = [f"{step_position(snap)}: {snap.step.name}", clock_text(snap)]
-    if snap.turn_remaining is not None and snap.next_speaker is not None:
-        parts.append(f"{snap.next_speaker} {format_clock(snap.turn_remaining)}")
-    return " · ".join([*parts, state])
 
 
 def progress_text(snap: Snapshot) -> str:
@@ -85,11 +83,14 @@ def progress_text(snap: Snapshot) -> str:
 
 
 def projected_text(snap: Snapshot) -> str:
+    """`Einde ± 15:40 · 3 min uitloop`: the end as it now looks, and how far off plan."""
     text = t("run.projected", time=f"{snap.projected_end:%H:%M}")
     if snap.planned_end is not None:
         delta = round((snap.projected_end - snap.planned_end).total_seconds() / 60)
         if delta > 0:
-            text += " " + t("run.projected_late", minutes=delta)
+            text += " · " + t("run.projected_late", minutes=delta)
+        elif delta < 0:
+            text += " · " + t("run.projected_early", minutes=-delta)
     return text
 
 
@@ -103,13 +104,16 @@ def entry_label(entry: Entry) -> str:
     return f"{label} ({who})" if who else label
 
 
-def recent_entries(snap: Snapshot, limit: int = 4) -> str:
+def recent_entries(snap: Snapshot, limit: int = 3) -> str:
+    """The step's last entries, each marked: `✓` on disk, `…` still on its way."""
     entries = snap.step_entries
     lines = []
     for entry in entries[-limit:]:
         first_line = entry.text.splitlines()[0] if entry.text else ""
-        waiting = f" {t('run.unsaved_mark')}" if entry.id in snap.unsaved_ids else ""
-        lines.append(f"• {entry_label(entry)}: {first_line}{waiting}")
+        waiting = entry.id in snap.unsaved_ids
+        mark = "…" if waiting else "✓"
+        refused = f" {t('run.unsaved_mark')}" if waiting and snap.save_error else ""
+        lines.append(f"{mark} {entry_label(entry)}: {first_line}{refused}")
     hidden = len(entries) - limit
     if hidden > 0:
         lines.insert(0, t("run.more_entries", count=hidden))

@@ -12,6 +12,10 @@ MESSAGES: dict[str, str] = {
     "cli.bad_sound": "unknown sound '{sound}': choose chime, bell or off",
     "cli.nothing_to_resume": "there is no interrupted session to continue",
     "cli.size_force": "{problem}; to start anyway, add --force",
+    # durations
+    "duration.hours": "{n} h",
+    "duration.minutes": "{n} min",
+    "duration.seconds": "{n} s",
     # plan: steps the app adds around a method
     "plan.followup.name": "Looking back",
     "plan.followup.instruction": "What became of the action items and advice from last time?",
@@ -24,8 +28,8 @@ MESSAGES: dict[str, str] = {
     "setup.rounds_outside": "{block}: choose from {min} to {max} rounds, not {count}",
     "setup.unknown_role": "the method has no role '{role}'",
     "setup.unknown_participant": "'{name}' ({role}) is not in the list of participants",
-    "setup.role_empty": "the role {role} needs at least {min} person (now {count})",
-    "setup.role_too_many": "the role {role} is for at most {max} person (now {count})",
+    "setup.role_empty": "the role {role} needs at least {min} (now {count})",
+    "setup.role_too_many": "the role {role} is for at most {max} (now {count})",
     "setup.role_clash": "'{name}' cannot be {roles} at once: whoever is {exclusive} holds no other role",
     "setup.and": " and ",
     "setup.nobody": "type the names of the participants",

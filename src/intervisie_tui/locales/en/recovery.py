@@ -4,7 +4,8 @@ MESSAGES: dict[str, str] = {
     # what is damaged, kept, brought back and lost
     "recovery.journal_cut": "the session file {path} is cut off after line {line}: the session's log shows more",
     "recovery.damaged": "The session file is damaged from line {line} on.",
-    "recovery.kept": "Lines 1 to {last} are good: the session up to {time}, with {entries} recorded items. It goes on at step {step}.",
+    "recovery.kept|one": "Lines 1 to {last} are good: the session up to {time}, with 1 recorded item. It goes on at step {step}.",
+    "recovery.kept|other": "Lines 1 to {last} are good: the session up to {time}, with {count} recorded items. It goes on at step {step}.",
     "recovery.cut": "The session file is cut off after line {line}: the session's log shows more than it holds.",
     "recovery.recovered": "To bring back from the log and from undamaged lines ({count}):",
     "recovery.no_log": "No readable log of this session was found; nothing can be brought back from it.",
@@ -34,7 +35,8 @@ MESSAGES: dict[str, str] = {
     "recovery.question": "Repair and continue? What cannot be brought back is then dropped.",
     "recovery.repair": "Repair and continue",
     "recovery.not_now": "Not now",
-    "recovery.repaired": "The session file was repaired ({count} items brought back); the copy is in {folder}",
+    "recovery.repaired|one": "The session file was repaired (1 item brought back); the copy is in {folder}",
+    "recovery.repaired|other": "The session file was repaired ({count} items brought back); the copy is in {folder}",
     "recovery.offer_note": "Note: the session file is damaged from line {line} on. Continuing asks to repair it first.",
     # command line and doctor
     "recovery.cli.refused": "session {id} is damaged from line {line}; repairing needs a yes: start 'intervisie resume' in a terminal, or pass --accept-damage",

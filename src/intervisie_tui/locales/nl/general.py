@@ -12,6 +12,10 @@ MESSAGES: dict[str, str] = {
     "cli.bad_sound": "onbekend geluid '{sound}': kies chime, bell of off",
     "cli.nothing_to_resume": "er is geen onderbroken sessie om mee verder te gaan",
     "cli.size_force": "{problem}; toch beginnen: voeg --force toe",
+    # durations
+    "duration.hours": "{n} uur",
+    "duration.minutes": "{n} min",
+    "duration.seconds": "{n} s",
     # plan: steps the app adds around a method
     "plan.followup.name": "Terugblik",
     "plan.followup.instruction": "Wat is er gedaan met de actiepunten en adviezen van de vorige keer?",
@@ -24,8 +28,8 @@ MESSAGES: dict[str, str] = {
     "setup.rounds_outside": "{block}: kies {min} tot {max} rondes, niet {count}",
     "setup.unknown_role": "de methode kent geen rol '{role}'",
     "setup.unknown_participant": "'{name}' ({role}) staat niet in de lijst van deelnemers",
-    "setup.role_empty": "de rol {role} heeft minstens {min} persoon nodig (nu {count})",
-    "setup.role_too_many": "de rol {role} is voor hooguit {max} persoon (nu {count})",
+    "setup.role_empty": "de rol {role} heeft er minstens {min} nodig (nu {count})",
+    "setup.role_too_many": "de rol {role} is voor hooguit {max} (nu {count})",
     "setup.role_clash": "'{name}' kan niet tegelijk {roles} zijn: wie {exclusive} is, heeft geen andere rol",
     "setup.and": " en ",
     "setup.nobody": "typ de namen van de deelnemers",

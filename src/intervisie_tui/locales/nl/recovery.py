@@ -4,7 +4,8 @@ MESSAGES: dict[str, str] = {
     # what is damaged, kept, brought back and lost
     "recovery.journal_cut": "het sessiebestand {path} is afgebroken na regel {line}: het verslag van de sessie toont meer",
     "recovery.damaged": "Het sessiebestand is beschadigd vanaf regel {line}.",
-    "recovery.kept": "Goed zijn regel 1 tot en met {last}: de sessie tot {time}, met {entries} vastgelegde punten. Ze gaat verder bij stap {step}.",
+    "recovery.kept|one": "Goed zijn regel 1 tot en met {last}: de sessie tot {time}, met 1 vastgelegd punt. Ze gaat verder bij stap {step}.",
+    "recovery.kept|other": "Goed zijn regel 1 tot en met {last}: de sessie tot {time}, met {count} vastgelegde punten. Ze gaat verder bij stap {step}.",
     "recovery.cut": "Het sessiebestand is afgebroken na regel {line}: het verslag van de sessie toont meer dan erin staat.",
     "recovery.recovered": "Terug te halen uit het verslag en uit onbeschadigde regels ({count}):",
     "recovery.no_log": "Er is geen leesbaar verslag van deze sessie gevonden; daaruit is niets terug te halen.",
@@ -34,7 +35,8 @@ MESSAGES: dict[str, str] = {
     "recovery.question": "Herstellen en verder gaan? Wat niet terug te halen is, valt dan weg.",
     "recovery.repair": "Herstellen en verder gaan",
     "recovery.not_now": "Niet nu",
-    "recovery.repaired": "Het sessiebestand is hersteld ({count} punten teruggehaald); de kopie staat in {folder}",
+    "recovery.repaired|one": "Het sessiebestand is hersteld (1 punt teruggehaald); de kopie staat in {folder}",
+    "recovery.repaired|other": "Het sessiebestand is hersteld ({count} punten teruggehaald); de kopie staat in {folder}",
     "recovery.offer_note": "Let op: het sessiebestand is beschadigd vanaf regel {line}. Verder gaan vraagt eerst om herstel.",
     # command line and doctor
     "recovery.cli.refused": "sessie {id} is beschadigd vanaf regel {line}; herstellen gaat alleen met een ja: start 'intervisie resume' in een terminal, of geef --accept-damage",

@@ -1,7 +1,8 @@
 """What full screens share: translated keys, size breakpoints, and drawing a session.
 
-The breakpoints add `-narrow`/`-normal`/`-wide` and `-short`/`-tall` classes that
-app.tcss uses to drop the agenda and extras on small terminals (down to 40x12).
+The breakpoints add `-narrow`/`-normal`/`-wide` and `-short`/`-medium`/`-tall`
+classes that app.tcss uses to drop the agenda and extras on small terminals
+(down to 40x12), and to drop blank rows at 80x24, where every row counts.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ def app_of(node: DOMNode) -> IntervisieApp:
 
 class BaseScreen(TranslatedBindings, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-normal"), (110, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-medium"), (30, "-tall")]
+    COMPACT_BELOW = 30
+    """Below this height a screen leaves out blank rows (the `-medium` breakpoint)."""
 
 
 class SessionScreen(BaseScreen):
@@ -67,6 +70,14 @@ class SessionScreen(BaseScreen):
     def tick(self) -> None:
         """What changes with the clock; alerts of the beat included."""
 
+    def say_briefly(self, text: str) -> bool:
+        """Say `text` ("Notitie bewaard") on a line of the screen's own; False: use a toast.
+
+        A toast covers the lower right corner, where the run screen shows the
+        prompts and the last entries the timekeeper is reading.
+        """
+        return False
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return applies(self.ACTIONS, action, self.snapshot)
 
@@ -80,7 +91,6 @@ class SessionScreen(BaseScreen):
             abs(snap.remaining) if counts_up else snap.remaining,
             -1 if counts_up else snap.warn_from,
             snap.paused,
-            wording.caption(snap),
-            wording.status_line(snap),
+            wording.clock_line(snap),
             wording.clock_text(snap),
         )

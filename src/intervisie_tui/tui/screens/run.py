@@ -60,7 +60,8 @@ class RunScreen(SessionScreen):
             yield Countdown(id="countdown")
             with VerticalScroll(id="prompt-scroll"):
                 yield PromptPanel(id="prompts")
-                yield Static("", id="recent")
+            yield Static("", id="more-cue")  # shown while the prompts go on out of sight
+            yield Static("", id="recent")  # the last entries: never scrolled away
         with Vertical(id="run-foot"):  # the bottom lines: one widget to visit, not three
             yield SessionProgress(id="progress")
             yield CaptureBar(self._captured, self._capture_cancelled, id="capture")
@@ -68,6 +69,9 @@ class RunScreen(SessionScreen):
 
     def on_mount(self) -> None:
         self.query_one(Countdown).can_focus = True
+        scroll = self.query_one("#prompt-scroll", VerticalScroll)
+        self.watch(scroll, "scroll_y", self._show_more_cue, init=False)
+        self.watch(scroll, "virtual_size", self._show_more_cue, init=False)
         self.action_focus_timer()
         self.draw()
         session = app_of(self).session
@@ -111,14 +115,35 @@ class RunScreen(SessionScreen):
         step = snap.step
         self.query_one("#run-title", Static).update(plain(wording.title(snap)))
         self.query_one("#phase-name", Static).update(plain(wording.phase_heading(snap)))
-        self.query_one(PromptPanel).show(step, snap.spoken, set(snap.passed))
+        compact = self.size.height < self.COMPACT_BELOW
+        self.query_one(PromptPanel).show(step, snap.spoken, set(snap.passed), compact)
         recent = wording.recent_entries(snap)
         if step.kind == "followup":
             recent = "\n\n".join(part for part in (wording.followup_text(snap), recent) if part)
         recent = "\n\n".join(part for part in (wording.question_text(snap), recent) if part)
-        self.query_one("#recent", Static).update(plain(recent))
+        shown = self.query_one("#recent", Static)
+        shown.update(plain(recent))
+        shown.set_class(not recent, "-empty")  # a class: the small-screen rule still wins
         self.query_one(Agenda).show(snap.agenda, snap.index)
         self.tick()
+        self.call_after_refresh(self._show_more_cue)
+
+    def _show_more_cue(self) -> None:
+        """`▼ meer: PgDn`: what the prompts hold below (or above) the visible rows."""
+        found = self.query("#prompt-scroll").results(VerticalScroll)
+        scroll = next(found, None)
+        if scroll is None:  # asked after a refresh, the screen may have gone
+            return
+        below = scroll.scroll_y < scroll.max_scroll_y
+        above = scroll.scroll_y > 0
+        cue = self.query_one("#more-cue", Static)
+        text = t("run.more_below") if below else (t("run.more_above") if above else "")
+        cue.update(text)
+        cue.set_class(bool(text), "-shown")
+
+    def say_briefly(self, text: str) -> bool:
+        self.query_one(SessionProgress).say(text)
+        return True
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.draw)  # agenda names use the width they get

@@ -19,11 +19,11 @@ def round_suffix(step: Step) -> str:
 
 
 def agenda_row(step: Step, planned: int, actual: float, current: bool, width: int) -> Text:
-    """`▶ 3 Roddelronde      4:12/10m`: name truncated so the times always fit."""
+    """`▶ 3 Roddelronde   4/10 min`, `✓ 2 Vragen   4:12/5 min`: the times always fit."""
     marker = "▶" if current else ("✓" if actual > 0 else "·")  # a blank would be trimmed
     times = format_duration(planned)
     if current and actual > 0:  # running: whole minutes, so the row changes once a minute
-        times = f"{int(actual // 60)}m/{times}"
+        times = f"{int(actual // 60)}/{times}"
     elif actual > 0:
         times = f"{format_elapsed(actual)}/{times}"
     head = f"{marker}{step.index + 1:>3} "

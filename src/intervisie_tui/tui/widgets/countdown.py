@@ -1,11 +1,12 @@
 """The big countdown: remaining time of the current step, calm -> warning -> overtime.
 
-One widget draws the digits, the caption under them ("nog te gaan", "over tijd")
-and the plain-text status line (time and step as text, for screen readers and
-`tmux capture-pane`). One widget on purpose: Textual visits every widget near a
-change on each frame, so drawing these as one keeps the once-a-second repaint
-cheap (idle CPU on a laptop running on battery for three hours). A new second
-repaints the widget; nothing is repainted while the shown text stays the same.
+One widget draws the digits and the line under them: the time as text and
+what it means ("Nog 04:12 van 5 min"), for the room and for screen readers
+and `tmux capture-pane`, which cannot read the digits. One widget on purpose:
+Textual visits every widget near a change on each frame, so drawing these as
+one keeps the once-a-second repaint cheap (idle CPU on a laptop running on
+battery for three hours). A new second repaints the widget; nothing is
+repainted while the shown text stays the same.
 
 It only renders what it is given (`show`); the run screen reads the clock.
 Overtime is shown as `+mm:ss` and keeps counting, never frozen at 00:00.
@@ -39,13 +40,12 @@ def mood_for(remaining: float, warn_from: int) -> str:
 
 
 class Countdown(Widget):
-    """Digits as large as fit (up to `max_scale`), then caption and status lines."""
+    """Digits as large as fit (up to `max_scale`), then the caption line."""
 
-    COMPONENT_CLASSES = {"countdown--caption", "countdown--status"}
+    COMPONENT_CLASSES = {"countdown--caption"}
     DEFAULT_CSS = """
     Countdown { height: auto; width: 1fr; }
-    Countdown > .countdown--caption { color: $text-muted; }
-    Countdown > .countdown--status { color: $text; }
+    Countdown > .countdown--caption { color: $text; }
     """
 
     def __init__(self, max_scale: int = 2, center: bool = False, **kwargs) -> None:
@@ -54,7 +54,6 @@ class Countdown(Widget):
         self.center = center
         self.value = "00:00"
         self.caption = ""
-        self.status = ""
         self._cache: list[Strip] = []
         self._styles: dict[str, Style] = {}
         self._look: tuple[str, bool] | None = None
@@ -72,15 +71,14 @@ class Countdown(Widget):
         warn_from: int,
         paused: bool,
         caption: str,
-        status: str = "",
         value: str | None = None,
     ) -> None:
         """`value`: other digits than the time left (a step that counts up shows time spent)."""
         value = format_clock(remaining) if value is None else value
-        if (value, caption, status) != (self.value, self.caption, self.status):
+        if (value, caption) != (self.value, self.caption):
             width = self.size.width or 80
             before = (len(self.value), len(self._text_lines(width)))
-            self.value, self.caption, self.status = value, caption, status
+            self.value, self.caption = value, caption
             after = (len(value), len(self._text_lines(width)))
             self.refresh(layout=before != after)  # another height: a layout
         look = (mood_for(remaining, warn_from), paused)
@@ -102,7 +100,7 @@ class Countdown(Widget):
     # -- drawing -------------------------------------------------------------------
 
     def _text_lines(self, width: int) -> tuple[tuple[str, str], ...]:
-        return text_lines(self.caption, self.status, width)
+        return text_lines(self.caption, width)
 
     def _text_rows(self, width: int) -> int:
         return len(self._text_lines(width))
@@ -137,7 +135,7 @@ class Countdown(Widget):
     def _rows(self) -> list[tuple[int, str, str]]:
         """(left padding, text, component) of every line for the current state and size."""
         width, height = self.size
-        key = (self.value, self.caption, self.status, width, height)
+        key = (self.value, self.caption, width, height)
         if self._rows_key != key:
             texts = self._text_lines(width)
             cell_width, scale = fitting_size(
@@ -173,12 +171,10 @@ class Countdown(Widget):
 
 
 @lru_cache(maxsize=16)
-def text_lines(caption: str, status: str, width: int) -> tuple[tuple[str, str], ...]:
-    """(text, component) of the lines under the digits; the status line wraps when narrow.
+def text_lines(caption: str, width: int) -> tuple[tuple[str, str], ...]:
+    """(text, component) of the lines under the digits; the caption wraps when narrow.
 
     Cached: the clock asks for the same lines several times per second.
     """
-    lines = [(caption, "countdown--caption")] if caption else []
-    wrapped = [status] if len(status) <= width else textwrap.wrap(status, max(10, width))
-    lines.extend((line, "countdown--status") for line in wrapped if line)
-    return tuple(lines)
+    wrapped = [caption] if len(caption) <= width else textwrap.wrap(caption, max(10, width))
+    return tuple((line, "countdown--caption") for line in wrapped if line)

@@ -37,12 +37,29 @@ class SessionProgress(Widget):
         super().__init__(**kwargs)
         self.fraction = 0.0
         self.text = ""
+        self.brief = ""
+        self._usual = ""
         self._shown: tuple[str, str, str] | None = None
 
     def show(self, done: float, total: float, text: str) -> None:
         """Set the bar and the text; repaints only when the drawn line changes."""
         self.fraction = done / max(total, 1.0)
-        self.text = text
+        self._usual = text
+        self._redraw()
+
+    def say(self, text: str, seconds: float = 3.0) -> None:
+        """Show `text` instead of the usual words for a few seconds ("Notitie bewaard")."""
+        self.brief = text
+        self._redraw()
+        self.set_timer(seconds, lambda: self._end_brief(text))
+
+    def _end_brief(self, text: str) -> None:
+        if self.brief == text:
+            self.brief = ""
+            self._redraw()
+
+    def _redraw(self) -> None:
+        self.text = f"✓ {self.brief}" if self.brief else self._usual
         drawn = self._parts(self.size.width)
         if drawn != self._shown:
             self.refresh()

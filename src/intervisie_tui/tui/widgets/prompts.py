@@ -63,7 +63,9 @@ class PromptPanel(Static):
         step: Step,
         spoken: AbstractSet[str] = frozenset(),
         passed: AbstractSet[str] = frozenset(),
+        compact: bool = False,
     ) -> None:
+        """`compact`: no blank row between blocks (a small terminal needs every row)."""
         blocks: list[Text] = []
         if step.instruction:
             blocks.append(Text(step.instruction))
@@ -79,6 +81,6 @@ class PromptPanel(Static):
             blocks.append(prompt_line(prompt))
         spaced: list[Text] = []
         for block in blocks:
-            spaced.extend([block, Text("")])
+            spaced.extend([block] if compact else [block, Text("")])
         self.plain = "\n".join(block.plain for block in blocks)
-        self.update(Group(*spaced[:-1]))
+        self.update(Group(*(spaced if compact else spaced[:-1])))
