@@ -166,16 +166,37 @@ async def test_capture_keys_follow_the_capture_list_of_the_step():
         screen = await started(pilot)
         assert screen.check_action("capture_insight", ()) is None  # dimmed in the footer
         assert screen.check_action("capture_action", ()) is None
-        await pilot.press("i")
-        assert not screen.query_one(CaptureBar).active
-        said = [n.message for n in app._notifications]
-        assert "Deze stap legt notities vast, geen inzichten (zo vraagt de methode het)" in said
         await pilot.press("n", *"wel hier", "enter")
         await pilot.press("right", "i", *"nu wel", "enter")
         assert [(e.kind, e.text) for e in session.runner.state.entries] == [
             ("note", "wel hier"),
             ("insight", "nu wel"),
         ]
+
+
+async def test_text_typed_after_a_capture_key_the_step_does_not_use_is_kept():
+    """Bug: after 'i' in a notes-only step, the text typed on ran commands (space paused)."""
+    method = {**SMALL_METHOD, "phases": [dict(p) for p in SMALL_METHOD["phases"]]}
+    method["phases"][0]["capture"] = ["notes"]
+    method["phases"][1]["capture"] = []
+    session, _ = make_session(method)
+    app = RunHarness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("i", *"de cliënt eerst bellen", "enter")  # one burst, as typed
+        assert session.runner.state.status == "running"  # the spaces did not pause
+        said = [n.message for n in app._notifications]
+        assert (
+            "Deze stap legt notities vast, geen inzichten (zo vraagt de methode het): "
+            "wat je typt wordt bewaard als notitie"
+        ) in said
+        await pilot.press("right", "a", *"een actie", "enter")  # a step that records nothing
+        assert [(e.kind, e.text) for e in session.runner.state.entries] == [
+            ("note", "de cliënt eerst bellen"),
+            ("note", "een actie"),
+        ]
+        assert not screen.query_one(CaptureBar).active
+        assert session.runner.state.current == 1
 
 
 async def test_a_pass_in_the_go_around_survives_a_new_run_screen():

@@ -42,6 +42,7 @@ CAPTURE_KINDS = {
     "capture_action": "actions",
     "capture_question": "question",
 }
+CAPTURE_KIND_OF = {"notes": "note", "insights": "insight", "actions": "action"}
 CAPTURE_ACTIONS = tuple(action for action in RUN_ACTIONS if action.action in CAPTURE_KINDS)
 
 
@@ -235,17 +236,29 @@ class RunScreen(SessionScreen):
         return super().check_action(action, parameters)
 
     def on_key(self, event: events.Key) -> None:
-        """A capture key the method does not use here: say so, rather than nothing."""
+        """A capture key the method does not use here still opens a capture bar.
+
+        The timekeeper who types "a Dirk belt de huisarts" has already typed on:
+        refusing the "a" would make the space pause the clock and the "e" open
+        the entries. So the bar opens for the kind the step does record (a note
+        where it records nothing) and the notice says so.
+        """
         action = next((a for a in CAPTURE_ACTIONS if event.key in a.keys.split(",")), None)
         if action is None or self.snapshot.finished or self.check_action(action.action, ()):
             return
+        event.stop()
         kinds = self.snapshot.step.capture
-        if not kinds:
-            self.notify(t("capture.nothing_here"), timeout=4)
-            return
-        allowed = join_names([t(f"capture.kind.{kind}") for kind in kinds])
-        kind = t(f"capture.kind.{CAPTURE_KINDS[action.action]}")
-        self.notify(t("capture.not_here", allowed=allowed, kind=kind), timeout=4)
+        wanted = t(f"capture.kind.{CAPTURE_KINDS[action.action]}")
+        if kinds:
+            instead = "notes" if "notes" in kinds else kinds[0]
+            allowed = join_names([t(f"capture.kind.{kind}") for kind in kinds])
+            one = t(f"capture.one.{instead}")
+            notice = t("capture.not_here", allowed=allowed, kind=wanted, instead=one)
+        else:
+            instead = "notes"
+            notice = t("capture.nothing_here")
+        self.notify(notice, timeout=5)
+        self._capture(CAPTURE_KIND_OF[instead])
 
     def _captured(self, event: Captured) -> None:
         kind, values = event.kind, event.values
