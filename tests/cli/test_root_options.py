@@ -166,3 +166,14 @@ def test_rounds_the_method_does_not_allow_are_one_line_before_any_screen(
     code, _, err = run(*chosen_rounds, "--rounds", value)
     assert code != 0 and message in err and "Traceback" not in err
     assert opened == []
+
+
+def test_overtime_reminders_follow_remind_before_or_after_the_command(run, opened, command):
+    assert _config(run, opened, *command).remind_every == 5 * 60
+    assert _config(run, opened, "--remind", "3", *command).remind_every == 3 * 60
+    assert _config(run, opened, "--remind", "3", *command, "--remind", "0").remind_every == 0
+
+
+def test_a_negative_reminder_is_refused_in_one_line(run, opened):
+    code, _, err = run(*RUN, "--remind", "-1")
+    assert code == 2 and "--remind" in err and "Traceback" not in err

@@ -105,3 +105,31 @@ def test_no_alerts_before_the_start_or_after_the_finish(clock):
     runner.finish()
     clock.advance(100)
     assert runner.poll_alerts() == []
+
+
+def _poll_every_second_reminded(runner, clock, seconds, every):
+    alerts = []
+    for _ in range(seconds):
+        clock.advance(1)
+        alerts += runner.poll_alerts(every)
+    return alerts
+
+
+def test_overtime_brings_a_soft_reminder_every_few_minutes(runner, clock):
+    """Bug: after the first minute of overtime nothing more was said."""
+    alerts = _poll_every_second_reminded(runner, clock, 5 * 60 + 16 * 60, 5 * 60)
+    assert alerts == [
+        Alert(0, 60, "warning"),
+        Alert(0, 0, "zero"),
+        Alert(0, -300, "overtime"),
+        Alert(0, -600, "overtime"),
+        Alert(0, -900, "overtime"),
+    ]
+
+
+def test_no_reminder_when_they_are_off_and_one_after_a_late_poll(runner, clock):
+    assert _poll_every_second_reminded(runner, clock, 20 * 60, 0)[-1] == Alert(0, 0, "zero")
+    clock.advance(20 * 60)  # a late poll: 35 minutes over at once, one reminder
+    assert runner.poll_alerts(5 * 60) == [Alert(0, -35 * 60, "overtime")]
+    runner.adjust(60 * 60)  # time added: out of overtime, quiet again
+    assert runner.poll_alerts(5 * 60) == []

@@ -505,3 +505,18 @@ def test_meeting_time_keeps_the_clock_and_a_paused_session_is_never_asked(clock)
     session.beat()
     clock.sleep(30 * 60)
     assert session.beat().still is None  # the clock stood still too: nothing to count
+
+
+def test_the_beat_reminds_of_overtime_as_often_as_set(clock, tmp_path):
+    session = on_disk(clock, tmp_path)
+    session.start()
+    step = session.snapshot().planned
+    session.remind_every = 2 * 60
+    clock.advance(step + 1)
+    assert [a.kind for a in session.beat().alerts] == ["zero"]
+    clock.advance(2 * 60)
+    assert [(a.kind, a.threshold_seconds) for a in session.beat().alerts] == [("overtime", -120)]
+    session.remind_every = 0
+    clock.advance(10 * 60)
+    assert session.beat().alerts == ()
+    session.close()

@@ -160,3 +160,11 @@ def test_a_step_without_countdown_shows_the_time_spent_and_never_overtime():
     assert wording.clock_text(snap) == "11:05"
     assert wording.caption(snap) == "Verstreken (gepland 10m); telt op"
     assert "11:05" in wording.status_line(snap) and "+" not in wording.status_line(snap)
+
+
+def test_an_overtime_reminder_says_how_far_over():
+    from intervisie_tui.core.alerts import Alert
+
+    session, _ = make_session()
+    text = wording.alert_text(session.snapshot(), Alert(0, -600, "overtime"))
+    assert text == "'Beschrijving' loopt 10 min uit"

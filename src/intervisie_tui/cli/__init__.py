@@ -30,7 +30,7 @@ COMMAND_MODULE = {
     "log": "log", "group": "group", "doctor": "doctor",
 }  # fmt: skip
 #: Root options that take a value (so their value is not mistaken for the command).
-VALUE_OPTIONS = {"--lang", "--methods", "--log-dir", "--sound"}
+VALUE_OPTIONS = {"--lang", "--methods", "--log-dir", "--sound", "--remind"}
 """Imported in this order, which is the order of `intervisie --help`."""
 
 

@@ -30,6 +30,8 @@ class CliState:
     log_dir: Path | None = None
     """`--log-dir` before the sub-command, else INTERVISIE_LOG_DIR, else None."""
     sound: str = "chime"
+    remind: int = 5
+    """Minutes between overtime reminders (0: none)."""
     quiet: bool = False
 
 
@@ -101,6 +103,9 @@ def root(
         ),
     ] = None,
     sound: Annotated[str, typer.Option("--sound", help=t("cli.help.sound"))] = "chime",
+    remind: Annotated[
+        int, typer.Option("--remind", metavar="MIN", min=0, help=t("cli.help.remind"))
+    ] = 5,
     quiet: Annotated[bool, typer.Option("--quiet", help=t("cli.help.quiet"))] = False,
     version: Annotated[
         bool,
@@ -115,6 +120,7 @@ def root(
     state.methods_dirs = list(methods or [])
     state.log_dir = log_dir
     state.sound = sound
+    state.remind = remind
     state.quiet = quiet
     if ctx.invoked_subcommand is None:
         from intervisie_tui.cli.launch import open_app

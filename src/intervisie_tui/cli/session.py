@@ -41,6 +41,10 @@ LogDirOption = Annotated[
 ]
 SoundOption = Annotated[str, typer.Option("--sound", help=t("cli.help.sound"), callback=or_root)]
 QuietOption = Annotated[bool, typer.Option("--quiet", help=t("cli.help.quiet"), callback=or_root)]
+RemindOption = Annotated[
+    int,
+    typer.Option("--remind", metavar="MIN", min=0, help=t("cli.help.remind"), callback=or_root),
+]
 
 
 def parse_roles(values: list[str]) -> dict[str, tuple[str, ...]]:
@@ -84,6 +88,7 @@ def make_config(lang, log_dir, sound, quiet, **extra):
         methods_dirs=tuple(state.methods_dirs),
         log_dir=log_dir,
         sound="off" if quiet else sound,
+        remind_every=state.remind * 60,
         **extra,
     )
 
@@ -110,6 +115,7 @@ def run(
     methods: MethodsOption = None,
     lang: LangOption = None,
     sound: SoundOption = "chime",
+    remind: RemindOption = 5,
     quiet: QuietOption = False,
 ) -> None:
     """Run a session; skips the setup screen when everything needed is given."""
@@ -117,6 +123,7 @@ def run(
     from intervisie_tui.core.library import find_method
     from intervisie_tui.tui.config import RunRequest
 
+    state.remind = remind
     config = make_config(lang, log_dir, sound, quiet)
     entry = find_method(method, config.methods_dirs)  # a typo ends here, in one line
     names = split_names(participants or "")
@@ -181,9 +188,11 @@ def resume(
     methods: MethodsOption = None,
     lang: LangOption = None,
     sound: SoundOption = "chime",
+    remind: RemindOption = 5,
     quiet: QuietOption = False,
 ) -> None:
     """Continue an interrupted session exactly where it stopped."""
+    state.remind = remind
     from intervisie_tui.cli.launch import open_app
     from intervisie_tui.core.session import waiting_sessions
 

@@ -3,6 +3,9 @@
 A threshold is "crossed" while the remaining time is at or below it. Each one
 fires once per crossing: adding time re-arms it. When one poll finds several
 newly crossed (a late refresh), only the lowest, most urgent one is reported.
+
+In overtime a soft reminder follows every `remind_every` seconds (5, 10, 15
+minutes over ...): after the first minute nobody looks at the screen anymore.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-AlertKind = Literal["warning", "zero", "turn_warning", "turn_up"]
+AlertKind = Literal["warning", "zero", "overtime", "turn_warning", "turn_up"]
 
 
 @dataclass(frozen=True)
@@ -21,14 +24,19 @@ class Alert:
     step_index: int
     threshold_seconds: int
     kind: AlertKind
-    """`warning` (time is nearly up) or `zero` (time is up); for one speaker in a go-around
-    with time per person, `turn_warning` and `turn_up` (the turn went on by itself)."""
+    """`warning` (time is nearly up), `zero` (time is up) or `overtime` (a reminder:
+    `-threshold_seconds` over); for one speaker in a go-around with time per person,
+    `turn_warning` and `turn_up` (the turn went on by itself)."""
     participant: str | None = None
     """The speaker of a `turn_warning` or `turn_up`."""
 
 
-def crossed(thresholds: Iterable[int], remaining: float) -> set[int]:
-    return {threshold for threshold in thresholds if remaining <= threshold}
+def crossed(thresholds: Iterable[int], remaining: float, remind_every: int = 0) -> set[int]:
+    """The thresholds at or above `remaining`, and a negative one per reminder due."""
+    found = {threshold for threshold in thresholds if remaining <= threshold}
+    if remind_every > 0 and remaining < 0:
+        found |= {-remind_every * n for n in range(1, int(-remaining // remind_every) + 1)}
+    return found
 
 
 @dataclass
@@ -50,7 +58,8 @@ class AlertWatch:
         if not new:
             return []
         lowest = min(new)
-        return [Alert(step, lowest, "zero" if lowest <= 0 else "warning")]
+        kind: AlertKind = "overtime" if lowest < 0 else ("zero" if lowest == 0 else "warning")
+        return [Alert(step, lowest, kind)]
 
 
 def turn_warning_at(per_person: int) -> int:

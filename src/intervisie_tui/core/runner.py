@@ -352,17 +352,18 @@ class SessionRunner:
 
     # Alerts and lifetime ----------------------------------------------------------
 
-    def poll_alerts(self) -> list[Alert]:
+    def poll_alerts(self, remind_every: int = 0) -> list[Alert]:
         """Thresholds of the current step crossed since the last poll (call on every refresh).
 
         Each threshold fires once per crossing; when one poll finds several newly
         crossed, only the lowest is returned. Nothing fires while not running, and
-        thresholds already crossed when a step becomes current stay silent.
+        thresholds already crossed when a step becomes current stay silent. In
+        overtime a reminder fires every `remind_every` seconds (0: none).
         """
         if not self.is_running:
             return []
         self._heartbeat()
-        return self._alerts.poll(self.state.current, self._crossed()) + self._poll_turn()
+        return self._alerts.poll(self.state.current, self._crossed(remind_every)) + self._poll_turn()
 
     def _poll_turn(self) -> list[Alert]:
         """A speaker's time nearly up (once per speaker), or up: then the turn goes on."""
@@ -462,8 +463,8 @@ class SessionRunner:
             with contextlib.suppress(SessionError):
                 self._commit(Alive(t=t, wall=self.clock.now()))
 
-    def _crossed(self) -> set[int]:
-        return crossed(self.step.warn_at, self.remaining())
+    def _crossed(self, remind_every: int = 0) -> set[int]:
+        return crossed(self.step.warn_at, self.remaining(), remind_every)
 
     def _add(self, kind: EntryKind, text: str, **fields: Any) -> Entry:
         self._check_text(text)

@@ -56,6 +56,8 @@ STILL_SECONDS = 60.0
 """A suspend this long while the clock ran is asked about; a shorter one counts as it ran."""
 
 SLOW_SAVE_SECONDS = 0.5
+REMIND_SECONDS = 5 * 60
+"""In overtime, a soft reminder this often (`--remind`; 0: none)."""
 """A save that takes longer than this shows on screen (a USB stick, a network drive)."""
 
 
@@ -222,6 +224,8 @@ class SessionController:
     background: bool = True
     retry_seconds: float = RETRY_SECONDS
     """How long a write the disk refused waits before it is tried again."""
+    remind_every: int = REMIND_SECONDS
+    """Seconds between reminders while a step runs over (0: none)."""
     queue: DiskQueue | None = field(default=None, repr=False)
     _watcher: Callable[[], None] | None = field(default=None, repr=False)
     _told: DiskNews = field(default_factory=DiskNews, repr=False)
@@ -544,7 +548,7 @@ class SessionController:
         running = self.runner.is_running and not self.runner.closed
         if running and last is not None and self._still is None and slept - last >= STILL_SECONDS:
             self._still = slept - last
-        return self.snapshot(tuple(self.runner.poll_alerts()))
+        return self.snapshot(tuple(self.runner.poll_alerts(self.remind_every)))
 
     def seconds_to_next_change(self) -> float:
         """Delay until the shown second changes (countdown rounds up, overtime down)."""

@@ -143,6 +143,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
         from intervisie_tui.tui.screens.run import RunScreen
 
         self.session = session
+        session.remind_every = self.config.remind_every
         session.watch_disk(self._disk_changed)
         self._keep_awake()
         screen = RunScreen(session.snapshot())

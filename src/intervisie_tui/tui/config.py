@@ -36,6 +36,8 @@ class AppConfig:
     methods_dirs: tuple[Path, ...] = ()
     log_dir: Path | None = None
     sound: SoundMode = "chime"
+    remind_every: int = 300
+    """Seconds between overtime reminders (`--remind` minutes; 0: none)."""
     request: RunRequest = field(default_factory=RunRequest)
     resume_id: str | None = None
     """Open this interrupted session straight away (`intervisie resume`)."""

@@ -146,6 +146,9 @@ def alert_text(snap: Snapshot, alert: Alert) -> str:
         return t(key, name=alert.participant, next=after)
     if alert.kind == "zero":
         return t("alert.zero", step=snap.plan.steps[alert.step_index].name)
+    if alert.kind == "overtime":
+        step = snap.plan.steps[alert.step_index].name
+        return t("alert.overtime", step=step, over=format_duration(-alert.threshold_seconds))
     return t("alert.warning", left=format_duration(alert.threshold_seconds))
 
 

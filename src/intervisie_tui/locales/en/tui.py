@@ -118,6 +118,7 @@ MESSAGES: dict[str, str] = {
     "alert.turn_up": "{name}'s time is up",
     "alert.turn_up_next": "{name}'s time is up; now {next}",
     "alert.warning": "{left} left",
+    "alert.overtime": "'{step}' is {over} over time",
     "alert.zero": "Time is up for '{step}'",
     # capture
     "capture.question": "Sharpened help question:",

@@ -118,6 +118,7 @@ MESSAGES: dict[str, str] = {
     "alert.turn_up": "De tijd van {name} is om",
     "alert.turn_up_next": "De tijd van {name} is om; nu {next}",
     "alert.warning": "Nog {left}",
+    "alert.overtime": "'{step}' loopt {over} uit",
     "alert.zero": "De tijd voor '{step}' is om",
     # capture
     "capture.question": "Aangescherpte hulpvraag:",
