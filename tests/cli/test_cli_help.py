@@ -81,7 +81,7 @@ def test_help_follows_each_run_in_one_process(help_in):
 def test_unknown_language_is_one_error_line(run, args):
     code, out, err = run(*args)
     assert code == 2
-    assert "Error: Invalid value for --lang: onbekende taal 'xx': kies nl of en" in err
+    assert "Fout: ongeldige waarde voor --lang: onbekende taal 'xx': kies nl of en" in err
     assert "Traceback" not in out + err
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from intervisie_tui.crash import write_crash_report  # re-exported: tui/app.py imports it here
 from intervisie_tui.errors import IntervisieError
@@ -40,12 +40,14 @@ def main(argv: list[str] | None = None) -> None:
     try:
         from typer.main import get_command
 
+        from intervisie_tui.cli.click_words import use_catalog_words
         from intervisie_tui.cli.help_text import retranslate
 
         args = sys.argv[1:] if argv is None else argv
         command = get_command(register(requested_command(args)))
         retranslate(command)
-        command(args=argv, prog_name="intervisie")  # usage errors are handled by typer itself
+        use_catalog_words(command)
+        sys.exit(_run(command, args))
     except IntervisieError as problem:
         # the message may quote an argument or a file: written out, never raw
         print(f"{t('error.prefix')}: {visible(str(problem))}", file=sys.stderr)
@@ -56,6 +58,27 @@ def main(argv: list[str] | None = None) -> None:
         report = write_crash_report(problem)
         print(t("error.unexpected", error=type(problem).__name__, report=report), file=sys.stderr)
         sys.exit(70)
+
+
+def _run(command: Any, args: list[str]) -> int:
+    """Run the click command; its usage errors are said here, in the catalog's words."""
+    import typer
+
+    from intervisie_tui.cli.click_words import usage_error_lines
+
+    try:
+        code = command.main(args=args, prog_name="intervisie", standalone_mode=False)
+    except typer.Abort:
+        return 1
+    except typer.TyperException as error:  # click's ClickException; a UsageError has a ctx
+        exit_code = getattr(error, "exit_code", 1)
+        if hasattr(error, "ctx"):
+            lines = usage_error_lines(error, lambda: t("error.prefix"))
+        else:
+            lines = [f"{t('error.prefix')}: {error.format_message()}"]
+        print(visible("\n".join(lines)), file=sys.stderr)
+        return exit_code
+    return code if isinstance(code, int) else 0
 
 
 def requested_language(args: Sequence[str]) -> str | None:

@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.methods_dir": "Extra folder with method files (repeatable).",
     "cli.help.log_dir": "Folder for session logs.",
     "cli.help.log_root": "Folder holding one folder of logs per group (default: INTERVISIE_LOG_DIR).",
-    "cli.help.remind": "Overtime reminder: a soft alert every MIN minutes over time (0: none). Default 5.",
+    "cli.help.remind": "Overtime reminder: a soft alert every MIN minutes over time (0: none).",
     "cli.help.sound": "Alert sound: chime, bell (the terminal's bell) or off.",
     "cli.help.quiet": "No alert sounds (same as --sound off).",
     "cli.help.version": "Show the version.",

@@ -11,7 +11,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.methods_dir": "Extra map met methodebestanden (mag vaker).",
     "cli.help.log_dir": "Map voor de verslagen.",
     "cli.help.log_root": "Map met voor elke groep een map met verslagen (standaard: INTERVISIE_LOG_DIR).",
-    "cli.help.remind": "Herinnering bij uitloop: na elke MIN minuten uitloop een zacht signaal (0: geen). Standaard 5.",
+    "cli.help.remind": "Herinnering bij uitloop: na elke MIN minuten uitloop een zacht signaal (0: geen).",
     "cli.help.sound": "Signaalgeluid: chime (belletje), bell (belsignaal van de terminal) of off (geen geluid).",
     "cli.help.quiet": "Geen geluid (hetzelfde als --sound off).",
     "cli.help.version": "Toon het versienummer.",
