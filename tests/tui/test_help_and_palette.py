@@ -10,7 +10,7 @@ from intervisie_tui.tui.config import AppConfig
 from intervisie_tui.tui.screens.dialogs import HelpScreen
 from intervisie_tui.tui.screens.setup import SetupScreen
 
-from .harness import RunHarness, make_session
+from .harness import RunHarness, make_session, until
 from .test_whole_session import wait_for
 
 
@@ -41,3 +41,33 @@ async def test_the_setup_palette_offers_each_action_once():
         names = [command.title for command in app.get_system_commands(setup)]
         assert len(names) == len(set(names))
         assert "Afsluiten" in names and "Stop" not in names
+
+
+async def test_a_search_without_matches_says_so_in_dutch():
+    """Bug: the palette said Textual's own "No matches found"."""
+    from textual.command import CommandList, CommandPalette
+
+    session, _ = make_session()
+    app = RunHarness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"qqqzzz")
+
+        def shown() -> list[str]:
+            options = app.screen.query_one(CommandList).options
+            return [str(getattr(o.prompt, "renderable", o.prompt)) for o in options]
+
+        await until(pilot, lambda: any("Geen acties gevonden" in p for p in shown()))
+        assert not any("No matches" in p for p in shown())
+
+
+async def test_the_key_bar_names_the_palette_in_dutch():
+    from intervisie_tui.tui.widgets.keybar import KeyBar
+
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(100, 32)) as pilot:
+        setup = await wait_for(pilot, SetupScreen)
+        item = setup.query_one(KeyBar).palette_item()
+        assert item is not None and (item.display, item.description) == ("ctrl+p", "Acties")

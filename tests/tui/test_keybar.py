@@ -57,3 +57,23 @@ async def test_the_run_screen_bar_follows_the_state_and_a_click_presses_the_key(
         await pilot.click(KeyBar, offset=(x + 2, 0))
         await pilot.pause()
         assert session.runner.state.current == 1
+
+
+async def test_after_a_resize_the_bar_leaves_out_whole_items_never_half_ones():
+    """Bug: after a resize the bar showed '+ +1 mi' and '? H'."""
+    session, _ = make_session()
+    app = RunHarness(session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        screen = app.screen
+        wide = bar_text(screen)
+        for width in (61, 57, 100, 80):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            text = bar_text(screen)
+            assert len(text) == width
+            kept = text.rstrip()
+            assert wide.startswith(kept), (width, kept)  # a cut would end inside an item
+            assert wide[len(kept) : len(kept) + 2].startswith("  ") or kept == wide.rstrip()

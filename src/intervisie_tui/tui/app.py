@@ -355,8 +355,12 @@ class IntervisieApp(TranslatedBindings, App[None]):
         """Textual's palette, with a translated search prompt."""
         from textual.command import CommandPalette
 
+        from intervisie_tui.tui.screens.palette import TranslatedPalette
+
         if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
-            palette = CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
+            palette = TranslatedPalette(
+                placeholder=t("palette.placeholder"), id="--command-palette"
+            )
             self.push_screen(palette)
 
     def action_toggle_dark(self) -> None:

@@ -2,6 +2,8 @@
 
 MESSAGES: dict[str, str] = {
     # keys (footer, help, command palette)
+    "key.palette": "Actions",
+    "palette.no_matches": "No matches found",
     "key.start": "Start",
     "key.pause": "Pause",
     "key.resume": "Resume",

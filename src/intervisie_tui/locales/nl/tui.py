@@ -2,6 +2,8 @@
 
 MESSAGES: dict[str, str] = {
     # keys (footer, help, command palette)
+    "key.palette": "Acties",
+    "palette.no_matches": "Geen acties gevonden",
     "key.start": "Start",
     "key.pause": "Pauze",
     "key.resume": "Verder",

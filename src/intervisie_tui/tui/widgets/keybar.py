@@ -19,6 +19,8 @@ from textual import events
 from textual.strip import Strip
 from textual.widget import Widget
 
+from intervisie_tui.i18n import t
+
 
 class KeyItem(NamedTuple):
     key: str
@@ -118,7 +120,10 @@ class KeyBar(Widget, can_focus=False):
         if not (self.palette and self.app.ENABLE_COMMAND_PALETTE):
             return None
         active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        return self._item(active.binding, active.enabled) if active else None
+        if active is None:
+            return None
+        # Textual's own binding says "palette" and "^p": ours says it in the catalog's words
+        return KeyItem(active.binding.key, "ctrl+p", t("key.palette"), active.enabled)
 
     def _item(self, binding, enabled: bool) -> KeyItem:
         return KeyItem(binding.key, self.app.get_key_display(binding), binding.description, enabled)
@@ -128,7 +133,8 @@ class KeyBar(Widget, can_focus=False):
         self._strip = None  # another theme or class: draw again
 
     def render_line(self, y: int) -> Strip:
-        if self._strip is None:
+        # by width too: a resize can be drawn before on_resize is heard ("? H" cut off)
+        if self._strip is None or self._strip.cell_length != self.size.width:
             items, right = self.items(), self.palette_item()
             self._items = (*items, right)
             self._placed = fit_items(items, self.size.width, right)
