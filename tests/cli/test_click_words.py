@@ -20,7 +20,10 @@ ENGLISH = ("Usage:", "Error:", "Missing", "Try '", "Show this message", "Options
         (["run"], "Fout: er ontbreekt een argument: 'method'"),
         (["run", "x", "--bogus"], "Fout: onbekende optie: --bogus"),
         (["run", "x", "y", "z"], "Fout: te veel argumenten: y z"),
-        (["run", "x", "--remind", "y"], "Fout: ongeldige waarde voor '--remind': verwacht een heel getal"),
+        (
+            ["run", "x", "--remind", "y"],
+            "Fout: ongeldige waarde voor '--remind': verwacht een heel getal",
+        ),
         (["run", "x", "--remind", "-1"], "Fout: ongeldige waarde voor '--remind': minstens 0"),
         (["runn"], "Fout: onbekende opdracht 'runn'; bedoel je 'run'?"),
         (["log", "import"], "Fout: er ontbreekt een argument: 'file'"),
