@@ -91,7 +91,7 @@ def help_text(text: str) -> str:
 def formatter_for(base: type[Any]) -> type[Any]:
     """A subclass of click's HelpFormatter that writes our words."""
 
-    class CatalogFormatter(base):  # type: ignore[misc,valid-type]
+    class CatalogFormatter(base):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             super().write_usage(prog, args, t("cli.word.usage") + " " if prefix is None else prefix)
 
