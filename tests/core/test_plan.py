@@ -331,3 +331,42 @@ def test_who_holds_the_rotating_role_round_after_round():
 
     assert holders_per_round(_clients(rounds={"casusronde": 5})) == {"Inbrenger": [A, B, C, D, A]}
     assert holders_per_round(incident_plan()) == {}
+
+
+def test_a_go_around_can_end_with_another_role_the_inbrenger_last():
+    """Bug: the incidentmethode's evaluation round left out the inbrenger, who speaks last."""
+    from intervisie_tui.core.library import find_method
+    from intervisie_tui.core.setup import SessionSetup
+
+    method = find_method("incidentmethode").method
+    names = ("An", "Bo", "Cor", "Dirk", "Eva", "Fenna")
+    roles = {"inbrenger": ("Cor",)}
+    setup = SessionSetup(method_id=method.id, group="G", participants=names, roles=roles)
+    plan = build_plan(method, setup)
+    evaluation = next(step for step in plan.steps if step.phase_id == "evaluatie")
+    assert evaluation.go_around[-1] == "Cor"
+    assert set(evaluation.go_around) == set(names) - set(setup.holders(method)["tijdbewaker"])
+
+
+def test_a_go_around_last_role_must_exist():
+    from intervisie_tui.core.loader import MethodError, load_method_text
+
+    text = SMALL_GO_AROUND.replace("last: inbrenger", "last: inbrnger")
+    assert load_method_text(SMALL_GO_AROUND, "m.yaml").phases
+    with pytest.raises(MethodError) as problem:
+        load_method_text(text, "m.yaml")
+    assert "go_around.last" in str(problem.value) and "inbrenger" in str(problem.value)
+
+
+SMALL_GO_AROUND = """\
+id: rondje-test
+name: Rondje
+source: test
+roles:
+  - {id: inbrenger, name: Inbrenger, min: 1, max: 1, exclusive: true}
+  - {id: leden, name: Leden, rest: true}
+phases:
+  - name: Evaluatie
+    duration: 5
+    go_around: {role: leden, last: inbrenger}
+"""

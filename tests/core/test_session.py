@@ -520,3 +520,40 @@ def test_the_beat_reminds_of_overtime_as_often_as_set(clock, tmp_path):
     clock.advance(10 * 60)
     assert session.beat().alerts == ()
     session.close()
+
+
+def test_whoever_passed_is_asked_once_more_at_the_end_of_the_round(clock, tmp_path):
+    """Bug: a person who passed could not be taken again, so a bounced Enter lost a turn."""
+    session = on_disk(clock, tmp_path)
+    session.start()
+    session.jump(ADVICE)
+    assert session.speak("Anouk", "").ok  # passes (or an Enter bounced)
+    for name in ("Chaima", "Daan", "Eva", "Fleur"):
+        assert session.snapshot().next_speaker == name
+        assert session.speak(name, f"advies van {name}").ok
+    assert session.snapshot().next_speaker == "Anouk"  # asked again
+    assert session.speak("Anouk", "toch nog iets").ok
+    assert session.snapshot().next_speaker is None
+    log = session.snapshot().log_path
+    assert log is not None
+    text = log.read_text(encoding="utf-8")
+    assert "- Anouk: toch nog iets" in text and "- Anouk: *past*" not in text
+    session.close()
+
+
+def test_a_second_pass_ends_the_turn_and_is_journaled_once_more(clock, tmp_path):
+    session = on_disk(clock, tmp_path)
+    session.start()
+    session.jump(ADVICE)
+    for name in ("Anouk", "Chaima", "Daan", "Eva", "Fleur"):
+        session.speak(name, "" if name == "Daan" else "iets")
+    assert session.snapshot().next_speaker == "Daan"
+    assert session.speak("Daan", "").ok  # passes again: done
+    assert session.snapshot().next_speaker is None
+    assert session.speak("Daan", "").ok  # a third Enter changes nothing
+    session_id = session.runner.session_id
+    session.runner.close()
+    resumed, _ = SessionController.resume(session_id, clock)
+    assert resumed.snapshot().passed == ("Daan", "Daan")
+    assert resumed.snapshot().next_speaker is None
+    resumed.close()

@@ -34,6 +34,9 @@ async def test_go_around_walks_every_lid_in_order_and_empty_enter_skips():
         assert "Cor" in str(bar.query_one("#capture-label").render())
         await pilot.press("enter")  # Cor passes
         await pilot.press(*"Waarom nu", "enter")
+        assert bar.active and "Cor" in str(bar.query_one("#capture-label").render())
+        assert "Bo ✓ · Cor ▶ · Dirk ✓" in screen.query_one("#prompts", PromptPanel).plain
+        await pilot.press("enter")  # Cor, asked once more, passes again: the round is done
         assert not bar.active
         statements = [(e.participant, e.text) for e in session.runner.state.entries]
         assert statements == [("Bo", "Wie beslist"), ("Dirk", "Waarom nu")]

@@ -76,11 +76,12 @@ async def test_setup_run_quit_resume_finish(monkeypatch):
 
         await pilot.press("space")  # start
         assert runner.state.status == "running"
-        await pilot.press("i")  # this step writes down notes only: the key does nothing
-        await pilot.press("n")
+        await pilot.press("i")  # this step writes down notes only: what is typed is a note
         await type_text(pilot, "Onzekerheid over de rol")
         await pilot.press("enter")
-        assert [e.text for e in runner.state.entries] == ["Onzekerheid over de rol"]
+        assert [(e.kind, e.text) for e in runner.state.entries] == [
+            ("note", "Onzekerheid over de rol")
+        ]
 
         clock.advance(6 * 60)  # one minute over the 5 minutes of step 1
         await beat(pilot)

@@ -130,6 +130,11 @@ class GoAround(_Strict):
             " then lasts this times the number of speakers."
         ),
     )
+    last: Id | None = Field(
+        None,
+        description="A role whose holders speak after everyone else, e.g. `inbrenger` in an "
+        "evaluation round.",
+    )
 
 
 class Pairs(_Strict):

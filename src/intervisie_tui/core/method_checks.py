@@ -74,6 +74,8 @@ def reference_problems(method: Method) -> list[tuple[tuple[Any, ...], str]]:
             unknown((*path, "prompts", role_id), role_id)
         if phase.go_around:
             unknown((*path, "go_around", "role"), phase.go_around.role)
+            if phase.go_around.last is not None:
+                unknown((*path, "go_around", "last"), phase.go_around.last)
         if phase.pairs:
             unknown((*path, "pairs", "first"), phase.pairs.first)
             unknown((*path, "pairs", "second"), phase.pairs.second)

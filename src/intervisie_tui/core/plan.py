@@ -10,7 +10,7 @@ re-interprets the method.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -182,7 +182,7 @@ def _expand(
             continue
         start = _next_start(out)
         step = _phase_step(method, item, holders, rounds, block, len(out), start, pairing, rotates)
-        step = _in_participant_order(step, setup.participants)
+        step = _go_around_in_order(step, item, holders, setup.participants)
         if item.go_around and item.go_around.per_person is not None:
             step = replace(step, duration=item.go_around.per_person * len(step.go_around))
         out.append(step)
@@ -224,13 +224,24 @@ def rotate_roles(
     return result
 
 
-def _in_participant_order(step: Step, participants: tuple[str, ...]) -> Step:
-    """Go-arounds follow the order of the participant list, not of the role assignment."""
-    if not step.go_around:
+def _go_around_in_order(
+    step: Step, phase: Phase, holders: dict[str, tuple[str, ...]], participants: tuple[str, ...]
+) -> Step:
+    """Go-arounds follow the order of the participant list, not of the role assignment.
+
+    The holders of the go-around's `last` role speak after everyone else (the
+    inbrenger says last what they take from an evaluation round).
+    """
+    if not phase.go_around:
         return step
     order = {name: position for position, name in enumerate(participants)}
-    speakers = tuple(sorted(step.go_around, key=lambda name: order.get(name, len(order))))
-    return replace(step, go_around=speakers)
+    last = holders.get(phase.go_around.last, ()) if phase.go_around.last else ()
+    first = [name for name in holders.get(phase.go_around.role, ()) if name not in last]
+
+    def in_order(names: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted(names, key=lambda name: order.get(name, len(order))))
+
+    return replace(step, go_around=in_order(first) + in_order(last))
 
 
 def _enabled(phase: Phase, setup: SessionSetup) -> bool:
@@ -280,7 +291,6 @@ def _phase_step(
         instruction=phase.instruction,
         prompts=prompts,
         capture=tuple(phase.capture),
-        go_around=go_around,
         go_around_prompt=go_prompt,
         pairs=pairs,
         rounds=rounds,

@@ -228,8 +228,9 @@ class SessionRunner:
             raise SessionError("session.finished")
         if participant not in self.step.go_around:
             raise SessionError("session.unknown_participant", name=participant)
-        if participant not in self.state.steps[self.state.current].passed:
-            self._record(Pass, participant=participant)
+        passes = self.state.steps[self.state.current].passed.count(participant)
+        if passes < 2 and participant not in self.state.said(self.state.current):
+            self._record(Pass, participant=participant)  # once, and once more when asked again
 
     def edit_entry(self, entry_id: str, **changes: Any) -> Entry:
         """Change text (all), owner/due (actions) or participant (statements)."""

@@ -183,15 +183,27 @@ class SessionState:
                 result[name] = ("absent" if name not in setup.participants else "present", None)
         return result
 
+    def said(self, step: int) -> set[str]:
+        """Go-around: who said something in step `step`."""
+        return {e.participant for e in self.entries_of(step, "statement") if e.participant}
+
     def spoken(self, step: int) -> set[str]:
         """Go-around: who has had their turn in step `step` (spoke or passed)."""
-        said = {e.participant for e in self.entries_of(step, "statement") if e.participant}
-        return said | set(self.steps[step].passed) | set(self.steps[step].timed_out)
+        return self.said(step) | set(self.steps[step].passed) | set(self.steps[step].timed_out)
 
     def next_speaker(self) -> str | None:
-        """Go-around: the first name of the current step who has not had a turn yet."""
-        done = self.spoken(self.current)
-        return next((n for n in self.plan.steps[self.current].go_around if n not in done), None)
+        """Go-around: the first name who has not had a turn yet; then who passed once.
+
+        As a chair does it: whoever passed is asked once more at the end of the
+        round. A second pass ends their turn (and a bounced Enter that passed
+        somebody by mistake costs nothing but a question).
+        """
+        step = self.steps[self.current]
+        said, passed = self.said(self.current) | set(step.timed_out), step.passed
+        names = [n for n in self.plan.steps[self.current].go_around if n not in said]
+        first = (n for n in names if n not in passed)
+        again = (n for n in names if passed.count(n) == 1)
+        return next(first, None) or next(again, None)
 
     def entries_of(self, step: int, kind: EntryKind | None = None) -> list[Entry]:
         return [e for e in self.entries if e.step == step and (kind is None or e.kind == kind)]

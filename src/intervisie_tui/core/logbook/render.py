@@ -246,7 +246,8 @@ class _Renderer:
         entries = self.by_step.get(step.index, [])
         hashes = "#" * level
         parts = [self.swap(step), self.pairs(step, hashes)]
-        passed = self.state.steps[step.index].passed
+        said = self.state.said(step.index)  # who passed and spoke when asked again: spoke
+        passed = dict.fromkeys(n for n in self.state.steps[step.index].passed if n not in said)
         for kind, key, render in (
             ("note", "sub.notes", self.bullet),
             ("insight", "sub.insights", self.bullet),

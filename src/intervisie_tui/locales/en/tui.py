@@ -92,6 +92,7 @@ MESSAGES: dict[str, str] = {
     "run.more_entries|other": "… and {count} earlier (e: all entries)",
     "run.more_below": "▼ more below: PgDn",
     "run.more_above": "▲ more above: PgUp",
+    "run.asked_again": "passed before; now? {prompt} (Enter with no text: pass again)",
     "run.go_around_done": "Everybody has had a turn",
     "run.added": "{minutes} minute added",
     "run.removed": "{minutes} minute taken off",

@@ -92,6 +92,7 @@ MESSAGES: dict[str, str] = {
     "run.more_entries|other": "… en {count} eerder (e: alle punten)",
     "run.more_below": "▼ meer hieronder: PgDn",
     "run.more_above": "▲ meer hierboven: PgUp",
+    "run.asked_again": "paste eerder; nu wel? {prompt} (Enter zonder tekst: weer overslaan)",
     "run.go_around_done": "Iedereen is aan de beurt geweest",
     "run.added": "{minutes} minuut erbij",
     "run.removed": "{minutes} minuut eraf",

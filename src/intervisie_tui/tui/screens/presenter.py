@@ -41,7 +41,9 @@ class PresenterScreen(SessionScreen):
     def draw(self) -> None:
         snap = self.snapshot
         self.query_one("#presenter-phase", Static).update(plain(wording.phase_heading(snap)))
-        self.query_one(PromptPanel).show(snap.step, snap.spoken, set(snap.passed))
+        self.query_one(PromptPanel).show(
+            snap.step, snap.spoken, set(snap.passed), snap.next_speaker
+        )
         self.tick()
 
     def action_back(self) -> None:

@@ -117,7 +117,8 @@ class RunScreen(SessionScreen):
         self.query_one("#run-title", Static).update(plain(wording.title(snap)))
         self.query_one("#phase-name", Static).update(plain(wording.phase_heading(snap)))
         compact = self.size.height < self.COMPACT_BELOW
-        self.query_one(PromptPanel).show(step, snap.spoken, set(snap.passed), compact)
+        prompts = self.query_one(PromptPanel)
+        prompts.show(step, snap.spoken, set(snap.passed), snap.next_speaker, compact)
         recent = wording.recent_entries(snap)
         if step.kind == "followup":
             recent = "\n\n".join(part for part in (wording.followup_text(snap), recent) if part)
@@ -131,13 +132,12 @@ class RunScreen(SessionScreen):
 
     def _show_more_cue(self) -> None:
         """`▼ meer: PgDn`: what the prompts hold below (or above) the visible rows."""
-        found = self.query("#prompt-scroll").results(VerticalScroll)
-        scroll = next(found, None)
-        if scroll is None:  # asked after a refresh, the screen may have gone
+        scroll = next(self.query("#prompt-scroll").results(VerticalScroll), None)
+        cue = next(self.query("#more-cue").results(Static), None)
+        if scroll is None or cue is None:  # asked after a refresh: the screen may be going
             return
         below = scroll.scroll_y < scroll.max_scroll_y
         above = scroll.scroll_y > 0
-        cue = self.query_one("#more-cue", Static)
         text = t("run.more_below") if below else (t("run.more_above") if above else "")
         cue.update(text)
         cue.set_class(bool(text), "-shown")
@@ -224,6 +224,8 @@ class RunScreen(SessionScreen):
             self.notify(t("run.go_around_done"), timeout=3)
             return
         prompt = self.snapshot.step.go_around_prompt or t("capture.statement_hint")
+        if upcoming in self.snapshot.passed:  # asked once more at the end of the round
+            prompt = t("run.asked_again", prompt=prompt)
         self.query_one(CaptureBar).begin(
             f"statement:{upcoming}", [Field(f"{upcoming}:", prompt, required=False)]
         )

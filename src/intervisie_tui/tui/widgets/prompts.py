@@ -33,18 +33,24 @@ def prompt_line(prompt: RolePrompt) -> Text:
 
 
 def go_around_line(
-    step: Step, done: AbstractSet[str], passed: AbstractSet[str] = frozenset()
+    step: Step,
+    done: AbstractSet[str],
+    passed: AbstractSet[str] = frozenset(),
+    upcoming: str | None = None,
 ) -> Text:
-    """`Rondje: An ✓ · Bo – · Cor ▶ · Dirk`: who spoke, who passed, who is next."""
+    """`Rondje: An ✓ · Bo – · Cor ▶ · Dirk`: who spoke, who passed, who is next.
+
+    `upcoming` is the session's next speaker: after the round, whoever passed
+    is asked once more (`Bo ▶` again).
+    """
     parts: list[Text] = []
-    upcoming = next((n for n in step.go_around if n not in done), None)
     for name in step.go_around:
-        if name in passed:
+        if name == upcoming:
+            parts.append(Text(f"{name} ▶", style="bold reverse"))
+        elif name in passed:
             parts.append(Text(f"{name} –", style="dim"))
         elif name in done:
             parts.append(Text(f"{name} ✓", style="dim"))
-        elif name == upcoming:
-            parts.append(Text(f"{name} ▶", style="bold reverse"))
         else:
             parts.append(Text(name))
     line = Text.assemble((t("run.go_around") + ": ", "bold"))
@@ -63,6 +69,7 @@ class PromptPanel(Static):
         step: Step,
         spoken: AbstractSet[str] = frozenset(),
         passed: AbstractSet[str] = frozenset(),
+        upcoming: str | None = None,
         compact: bool = False,
     ) -> None:
         """`compact`: no blank row between blocks (a small terminal needs every row)."""
@@ -76,7 +83,7 @@ class PromptPanel(Static):
         if step.go_around:
             if step.go_around_prompt:
                 blocks.append(Text(f"“{step.go_around_prompt}”", style="italic"))
-            blocks.append(go_around_line(step, spoken, passed))
+            blocks.append(go_around_line(step, spoken, passed, upcoming))
         for prompt in step.prompts:
             blocks.append(prompt_line(prompt))
         spaced: list[Text] = []
