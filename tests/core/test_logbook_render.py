@@ -109,7 +109,7 @@ def test_a_finished_session_whose_evaluation_was_not_held_says_it_was_skipped():
     finished.steps[-1] = StepRecord(index=evaluation.index)
     text = render_log(finished)
     assert "## Evaluatie\n\nOvergeslagen." in text
-    assert f"| {evaluation.index + 1} | Evaluatie van de bijeenkomst | 5 min | overgeslagen |" in text
+    assert f"| {evaluation.index + 1} | Evaluatie van de sessie | 5 min | overgeslagen |" in text
 
 
 def test_a_method_with_its_own_evaluation_logs_it_under_evaluation_not_in_the_steps():

@@ -19,8 +19,8 @@ MESSAGES: dict[str, str] = {
     # plan: steps the app adds around a method
     "plan.followup.name": "Looking back",
     "plan.followup.instruction": "What became of the action items and advice from last time?",
-    "plan.evaluation.name": "Evaluation of the meeting",
-    "plan.evaluation.instruction": "Was the meeting worthwhile? What went well, what could be better?",
+    "plan.evaluation.name": "Evaluation of the session",
+    "plan.evaluation.instruction": "Was the session worthwhile? What went well, what could be better?",
     # setup problems
     "setup.participant_count": "{count} participants: {method} is for {min} to {max} people",
     "setup.duplicate_name": "the name '{name}' appears twice",

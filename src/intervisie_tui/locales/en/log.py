@@ -60,8 +60,8 @@ MESSAGES: dict[str, str] = {
     "log.write.denied": "no permission to write there",
     "log.write.readonly": "that place is read-only",
     # share export
-    "share.intro": "Shared summary of an intervisie meeting: without the case, help question and names.",
-    "share.intro_names": "Shared summary of an intervisie meeting: without the case and help question.",
+    "share.intro": "Shared summary of an intervisie session: without the case, help question and names.",
+    "share.intro_names": "Shared summary of an intervisie session: without the case and help question.",
     "share.h.insights": "Insights",
     "share.h.actions": "Action items",
     "share.inbrenger": "Case presenter",

@@ -208,7 +208,7 @@ MESSAGES: dict[str, str] = {
     "setup.question_hint": "what does the case-bringer want to know?",
     "setup.optional": "optional",
     "setup.optional_phases": "Optional steps",
-    "setup.add_evaluation": "Evaluation of the meeting at the end (5 min)",
+    "setup.add_evaluation": "Evaluation of the session at the end (5 min)",
     "group.goal": "Goal",
     "agreements.title": "Agreements of {group}",
     "agreements.hint": "Go through them together; Enter goes on to the first step.",

@@ -6,7 +6,7 @@ its text when help built in one language is shown in the other.
 
 MESSAGES: dict[str, str] = {
     # shared options and arguments
-    "cli.help.app": "Intervisie: de tijdbewaker voor je intervisiebijeenkomst. Zonder opdracht opent het startscherm.",
+    "cli.help.app": "Intervisie: de tijdbewaker voor je intervisiesessie. Zonder opdracht opent het startscherm.",
     "cli.help.lang": "Taal van het programma: nl of en.",
     "cli.help.methods_dir": "Extra map met methodebestanden (mag vaker).",
     "cli.help.log_dir": "Map voor de verslagen.",

@@ -19,8 +19,8 @@ MESSAGES: dict[str, str] = {
     # plan: steps the app adds around a method
     "plan.followup.name": "Terugblik",
     "plan.followup.instruction": "Wat is er gedaan met de actiepunten en adviezen van de vorige keer?",
-    "plan.evaluation.name": "Evaluatie van de bijeenkomst",
-    "plan.evaluation.instruction": "Was de bijeenkomst de moeite waard? Wat ging goed, wat kan beter?",
+    "plan.evaluation.name": "Evaluatie van de sessie",
+    "plan.evaluation.instruction": "Was de sessie de moeite waard? Wat ging goed, wat kan beter?",
     # setup problems
     "setup.participant_count": "{count} deelnemers: {method} is voor {min} tot {max} deelnemers",
     "setup.duplicate_name": "de naam '{name}' staat er twee keer in",

@@ -60,8 +60,8 @@ MESSAGES: dict[str, str] = {
     "log.write.denied": "geen toestemming om daar te schrijven",
     "log.write.readonly": "die plek is alleen-lezen",
     # share export
-    "share.intro": "Gedeelde samenvatting van een intervisiebijeenkomst: zonder casus, hulpvraag en namen.",
-    "share.intro_names": "Gedeelde samenvatting van een intervisiebijeenkomst: zonder casus en hulpvraag.",
+    "share.intro": "Gedeelde samenvatting van een intervisiesessie: zonder casus, hulpvraag en namen.",
+    "share.intro_names": "Gedeelde samenvatting van een intervisiesessie: zonder casus en hulpvraag.",
     "share.h.insights": "Inzichten",
     "share.h.actions": "Actiepunten",
     "share.inbrenger": "Inbrenger",

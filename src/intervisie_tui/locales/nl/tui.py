@@ -208,7 +208,7 @@ MESSAGES: dict[str, str] = {
     "setup.question_hint": "wat wil de inbrenger weten?",
     "setup.optional": "optioneel",
     "setup.optional_phases": "Optionele stappen",
-    "setup.add_evaluation": "Evaluatie van de bijeenkomst aan het eind (5 min)",
+    "setup.add_evaluation": "Evaluatie van de sessie aan het eind (5 min)",
     "group.goal": "Doel",
     "agreements.title": "Afspraken van {group}",
     "agreements.hint": "Lees ze samen door; Enter gaat verder naar de eerste stap.",
