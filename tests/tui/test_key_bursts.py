@@ -116,3 +116,10 @@ async def test_text_typed_before_the_field_heard_of_its_focus_is_kept():
         burst(pilot, *" feiten", "enter")
         await settle(pilot)
         assert texts(session.snapshot()) == [("note", "Eerst de feiten")]
+
+
+async def test_an_enter_typed_before_the_app_had_the_terminal_still_saves():
+    """Bug (real terminal): keys typed while the app started arrived through the tty's
+    line discipline, which turns Enter into a newline (ctrl+j): the note stayed unsaved."""
+    snap = await after_burst("n", *"Vooraf getypt", "ctrl+j")
+    assert texts(snap) == [("note", "Vooraf getypt")]

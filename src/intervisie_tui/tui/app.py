@@ -112,6 +112,9 @@ class IntervisieApp(TranslatedBindings, App[None]):
         )
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and event.key == "ctrl+j":
+            # typed before the app had the terminal: the tty made Enter a newline
+            event = events.Key("enter", "\r")
         if isinstance(event, events.Key) and not event.is_forwarded:
             focused = self.focused
             if isinstance(focused, KeysInOrder) and await self._take_in_order(focused, event):
