@@ -140,7 +140,6 @@ class RunScreen(SessionScreen):
         above = scroll.scroll_y > 0
         text = t("run.more_below") if below else (t("run.more_above") if above else "")
         cue.update(text)
-        cue.set_class(bool(text), "-shown")
 
     def say_briefly(self, text: str) -> bool:
         self.query_one(SessionProgress).say(text)
