@@ -98,31 +98,29 @@ class TimeCells:
     paused: str
 
 
-def signed(seconds: int) -> str:
-    """`+3m`, `-1m30s`, `0s`: a difference or an adjustment."""
-    return ("+" if seconds > 0 else "") + format_duration(seconds)
+def signed(seconds: int, lang: str | None = None) -> str:
+    """`+3 min`, `-1 min 30 s`, `0 min`: a difference or an adjustment."""
+    return ("+" if seconds > 0 else "") + format_duration(seconds, lang)
 
 
 def row_cells(row: StepTimes, finished: bool, lang: str) -> TimeCells:
-    planned = format_duration(row.planned)
+    planned = format_duration(row.planned, lang)
     if row.extra:
-        planned += f" ({signed(row.extra)})"
+        planned += f" ({signed(row.extra, lang)})"
     if row.difference is None:
         key = "timing.skipped" if finished else "timing.not_yet"
-        return TimeCells(planned, t_lang(lang, key), "", _paused(row.paused))
-    return TimeCells(
-        planned, format_duration(row.actual), signed(row.difference), _paused(row.paused)
-    )
+        return TimeCells(planned, t_lang(lang, key), "", _paused(row.paused, lang))
+    actual = format_duration(row.actual, lang)
+    return TimeCells(planned, actual, signed(row.difference, lang), _paused(row.paused, lang))
 
 
 def total_cells(sheet: Timesheet, lang: str) -> TimeCells:
-    planned = format_duration(sheet.planned)
+    planned = format_duration(sheet.planned, lang)
     if sheet.extra:
-        planned += f" ({signed(sheet.extra)})"
-    return TimeCells(
-        planned, format_duration(sheet.actual), signed(sheet.difference), _paused(sheet.paused)
-    )
+        planned += f" ({signed(sheet.extra, lang)})"
+    actual = format_duration(sheet.actual, lang)
+    return TimeCells(planned, actual, signed(sheet.difference, lang), _paused(sheet.paused, lang))
 
 
-def _paused(seconds: float) -> str:
-    return format_duration(seconds) if round(seconds) else ""
+def _paused(seconds: float, lang: str) -> str:
+    return format_duration(seconds, lang) if round(seconds) else ""

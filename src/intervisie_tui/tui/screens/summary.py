@@ -48,16 +48,24 @@ class SummaryScreen(BaseScreen):
         table = self.query_one(DataTable)
         sheet, lang = self.snapshot.times, self.snapshot.plan.setup.language
         cols = ("step", "planned", "actual", "diff", "paused")
-        table.add_columns(*(t_lang(lang, f"log.col.{col}") for col in cols))
-        for row in sheet.rows:
-            over = (row.difference or 0) > 60
-            table.add_row(
-                plain(row.step.name),
-                *_numbers(row_cells(row, sheet.finished, lang), "bold red" if over else ""),
-            )
+        heads = [t_lang(lang, f"log.col.{col}") for col in cols]
+        rows = [
+            (row.step.name, row_cells(row, sheet.finished, lang), (row.difference or 0) > 60)
+            for row in sheet.rows
+        ]
+        total = total_cells(sheet, lang)
+        # the numbers always fit; the step names get what is left (80 columns: no scrolling)
+        numbers = [astuple(cells) for _, cells, _ in rows] + [astuple(total)]
+        widths = [max(len(head), *(len(r[i]) for r in numbers)) for i, head in enumerate(heads[1:])]
+        room = max(12, self.app.size.width - sum(widths) - 2 * len(cols) - SUMMARY_MARGIN)
+        table.add_columns(*heads)
+        for name, cells, over in rows:
+            shown = plain(name)
+            shown.truncate(room, overflow="ellipsis")
+            table.add_row(shown, *_numbers(cells, "bold red" if over else ""))
         table.add_row(
             plain(t_lang(lang, "log.total"), style="bold"),
-            *_numbers(total_cells(sheet, lang), "", "bold"),
+            *_numbers(total, "", "bold"),
         )
         entries = self.snapshot.entries
         lines = [Text(t("summary.insights"), style="bold")]
@@ -124,6 +132,10 @@ class SummaryScreen(BaseScreen):
 
     def action_close_app(self) -> None:
         app_of(self).leave()
+
+
+SUMMARY_MARGIN = 8
+"""Columns around the table: the screen's padding and a vertical scrollbar."""
 
 
 def _numbers(cells: TimeCells, over: str, style: str = "") -> list[Text]:
