@@ -237,17 +237,22 @@ class RunScreen(SessionScreen):
         return super().check_action(action, parameters)
 
     def on_key(self, event: events.Key) -> None:
+        """A key that reached the screen the usual way (the agenda had the focus)."""
+        if self.take_unused_key(event.key):
+            event.stop()
+
+    def take_unused_key(self, key: str) -> bool:
         """A capture key the method does not use here still opens a capture bar.
 
         The timekeeper who types "a Dirk belt de huisarts" has already typed on:
         refusing the "a" would make the space pause the clock and the "e" open
         the entries. So the bar opens for the kind the step does record (a note
-        where it records nothing) and the notice says so.
+        where it records nothing) and the notice says so. The timer asks first
+        (in the app's key order), so the rest of a burst lands in the bar.
         """
-        action = next((a for a in CAPTURE_ACTIONS if event.key in a.keys.split(",")), None)
+        action = next((a for a in CAPTURE_ACTIONS if key in a.keys.split(",")), None)
         if action is None or self.snapshot.finished or self.check_action(action.action, ()):
-            return
-        event.stop()
+            return False
         kinds = self.snapshot.step.capture
         wanted = t(f"capture.kind.{CAPTURE_KINDS[action.action]}")
         if kinds:
@@ -260,6 +265,7 @@ class RunScreen(SessionScreen):
             notice = t("capture.nothing_here")
         self.notify(notice, timeout=5)
         self._capture(CAPTURE_KIND_OF[instead])
+        return True
 
     def _captured(self, event: Captured) -> None:
         kind, values = event.kind, event.values

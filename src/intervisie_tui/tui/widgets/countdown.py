@@ -62,8 +62,14 @@ class Countdown(Widget):
         self._rows_key: tuple[object, ...] = ()
 
     def take_key(self, event: events.Key) -> bool:
-        """Nothing to type here: every key is one of the screen's, taken in order by the app."""
-        return False
+        """Nothing to type here: every key is one of the screen's, taken in order by the app.
+
+        The screen may take a key that is no binding here before the bindings are
+        looked at (`take_unused_key`: a capture key the step does not use), so
+        that it, too, takes effect before the next key of a burst.
+        """
+        take = getattr(self.screen, "take_unused_key", None)
+        return bool(take(event.key)) if take is not None else False
 
     def show(
         self,
