@@ -260,7 +260,7 @@ def test_a_double_enter_and_typing_during_a_slow_save_keep_every_word(pane, tmp_
         found = list(logs.glob("*/*.md"))
         return bool(found) and all(n in found[0].read_text(encoding="utf-8") for n in notes)
 
-    notes = (first, second)
+    notes: tuple[str, ...] = (first, second)
     pane.wait_until(both_in_the_log, "both notes in the log")
 <<<<<<< HEAD
     _quit_cleanly(pane, tmp_path)
