@@ -71,8 +71,12 @@ class RunHarness(IntervisieApp):
     def __init__(self, session: SessionController, clock: FakeClock | None = None) -> None:
         clock = clock or session.runner.clock  # type: ignore[assignment]
         self.awake = FakeAwake()
-        config = AppConfig(
-            sound="bell", clock=clock, check_interrupted=False, keep_awake=lambda: self.awake
+        config = AppConfig(  # in the session's language, as the app resumes one
+            lang=session.runner.plan.setup.language,
+            sound="bell",
+            clock=clock,
+            check_interrupted=False,
+            keep_awake=lambda: self.awake,
         )
         super().__init__(config, session)
         self.bells = 0
