@@ -254,14 +254,19 @@ class RunScreen(SessionScreen):
         if action is None or self.snapshot.finished or self.check_action(action.action, ()):
             return False
         kinds = self.snapshot.step.capture
-        wanted = t(f"capture.kind.{CAPTURE_KINDS[action.action]}")
+        pressed = CAPTURE_KINDS[action.action]
+        wanted = t(f"capture.kind.{pressed}")
+        allowed = join_names([t(f"capture.kind.{kind}") for kind in kinds])
+        if pressed == "question":  # a command, not text typed on: say so, open nothing
+            key = "capture.not_here_only" if kinds else "capture.nothing_here_only"
+            self.notify(t(key, allowed=allowed, kind=wanted), timeout=5)
+            return True
+        entries = [kind for kind in kinds if kind in CAPTURE_KIND_OF]
+        instead = "notes" if "notes" in entries or not entries else entries[0]
         if kinds:
-            instead = "notes" if "notes" in kinds else kinds[0]
-            allowed = join_names([t(f"capture.kind.{kind}") for kind in kinds])
             one = t(f"capture.one.{instead}")
             notice = t("capture.not_here", allowed=allowed, kind=wanted, instead=one)
         else:
-            instead = "notes"
             notice = t("capture.nothing_here")
         self.notify(notice, timeout=5)
         self._capture(CAPTURE_KIND_OF[instead])
