@@ -116,15 +116,14 @@ def _round_table():
     return make_session(ROUND_TABLE, roles={"inbrenger": ("An",)}, evaluation=False)
 
 
-def test_a_speakers_countdown_is_in_the_caption_and_the_status_line():
+def test_a_speakers_countdown_is_in_the_clock_line():
     session, clock = _round_table()
     session.start()
     clock.advance(50)
     snap = session.snapshot()
-    assert wording.caption(snap) == "Bo: nog 01:10 (ieder 2m)"
-    assert wording.status_line(snap) == "stap 1/4: Reacties · 05:10 · Bo 01:10 · loopt"
+    assert wording.clock_line(snap) == "Bo: nog 01:10 (ieder 2 min) · 05:10"
     i18n.set_language("en")
-    assert wording.caption(snap) == "Bo: 01:10 left (each 2m)"
+    assert wording.clock_line(snap) == "Bo: 01:10 left (each 2 min) · 05:10"
 
 
 def test_turn_alerts_name_the_speaker_and_who_is_next():
@@ -132,12 +131,12 @@ def test_turn_alerts_name_the_speaker_and_who_is_next():
     session.start()
     clock.advance(95)
     (warning,) = session.beat().alerts
-    assert wording.alert_text(session.snapshot(), warning) == "Bo: nog 30s"
+    assert wording.alert_text(session.snapshot(), warning) == "Bo: nog 30 s"
     clock.advance(25)
     snap = session.beat()
     (up,) = snap.alerts
     assert wording.alert_text(snap, up) == "De tijd van Bo is om; nu Cor"
-    assert snap.next_speaker == "Cor" and wording.caption(snap).startswith("Cor: nog 02:00")
+    assert snap.next_speaker == "Cor" and wording.clock_line(snap).startswith("Cor: nog 02:00")
 
 
 def test_the_heading_and_the_agenda_say_who_holds_the_rotating_role():
@@ -158,8 +157,8 @@ def test_a_step_without_countdown_shows_the_time_spent_and_never_overtime():
     clock.advance(11 * 60 + 5)
     snap = session.snapshot()
     assert wording.clock_text(snap) == "11:05"
-    assert wording.caption(snap) == "Verstreken (gepland 10m); telt op"
-    assert "11:05" in wording.status_line(snap) and "+" not in wording.status_line(snap)
+    assert wording.clock_line(snap) == "11:05 verstreken van 10 min; telt op"
+    assert "+" not in wording.clock_line(snap)
 
 
 def test_an_overtime_reminder_says_how_far_over():

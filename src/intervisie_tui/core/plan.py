@@ -270,11 +270,7 @@ def _phase_step(
         for role in method.roles
         if role.id in phase.prompts and holders.get(role.id)
     )
-    go_around: tuple[str, ...] = ()
-    go_prompt = ""
-    if phase.go_around:
-        go_around = holders.get(phase.go_around.role, ())
-        go_prompt = phase.go_around.prompt
+    go_prompt = phase.go_around.prompt if phase.go_around else ""
     rotating = tuple(
         (role.name, holders.get(role.id, ())) for role in method.roles if role.id in rotates
     )

@@ -364,7 +364,8 @@ class SessionRunner:
         if not self.is_running:
             return []
         self._heartbeat()
-        return self._alerts.poll(self.state.current, self._crossed(remind_every)) + self._poll_turn()
+        crossed_now = self._crossed(remind_every)
+        return self._alerts.poll(self.state.current, crossed_now) + self._poll_turn()
 
     def _poll_turn(self) -> list[Alert]:
         """A speaker's time nearly up (once per speaker), or up: then the turn goes on."""

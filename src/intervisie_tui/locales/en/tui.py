@@ -138,14 +138,10 @@ MESSAGES: dict[str, str] = {
     "capture.owner_hint": "name (may stay empty)",
     "capture.due_hint": "e.g. 1-12, +7, fri (may stay empty)",
     "capture.statement_hint": "what does this person say? (empty = skip)",
-<<<<<<< HEAD
     "capture.bad_due": "Date '{text}' not understood; try fri, +7, 1-12 or 12-01-2027",
     "capture.due_again": "Leave it empty or press esc: save without a date",
-=======
-    "capture.bad_due": "Could not read the date '{text}'; action item saved without a date",
     "capture.not_here_only": "This step records {allowed}, not {kind} (as the method asks)",
     "capture.nothing_here_only": "Nothing is recorded in this step (as the method asks)",
->>>>>>> 199d791 (The sharpen key in a step that does not sharpen says so and opens nothing)
     "capture.not_here": "This step records {allowed}, not {kind} (as the method asks): what you type is kept as {instead}",
     "capture.nothing_here": "Nothing is recorded in this step (as the method asks): what you type is kept as a note",
     "capture.one.notes": "a note",

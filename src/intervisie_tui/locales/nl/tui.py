@@ -138,14 +138,10 @@ MESSAGES: dict[str, str] = {
     "capture.owner_hint": "naam (mag leeg blijven)",
     "capture.due_hint": "bijv. 1-12, +7, vr (mag leeg blijven)",
     "capture.statement_hint": "wat zegt deze persoon? (leeg = overslaan)",
-<<<<<<< HEAD
     "capture.bad_due": "Datum '{text}' niet begrepen; wel bijv. vr, +7, 1-12 of 12-01-2027",
     "capture.due_again": "Leeg laten of esc: bewaren zonder datum",
-=======
-    "capture.bad_due": "Datum '{text}' niet begrepen; actiepunt bewaard zonder datum",
     "capture.not_here_only": "Deze stap legt {allowed} vast, geen {kind} (zo vraagt de methode het)",
     "capture.nothing_here_only": "In deze stap wordt niets vastgelegd (zo vraagt de methode het)",
->>>>>>> 199d791 (The sharpen key in a step that does not sharpen says so and opens nothing)
     "capture.not_here": "Deze stap legt {allowed} vast, geen {kind} (zo vraagt de methode het): wat je typt wordt bewaard als {instead}",
     "capture.nothing_here": "In deze stap wordt niets vastgelegd (zo vraagt de methode het): wat je typt wordt bewaard als notitie",
     "capture.one.notes": "notitie",
