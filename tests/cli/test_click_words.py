@@ -18,7 +18,7 @@ ENGLISH = ("Usage:", "Error:", "Missing", "Try '", "Show this message", "Options
     ("args", "said"),
     [
         (["run"], "Fout: er ontbreekt een argument: 'method'"),
-        (["run", "x", "--bogus"], "Fout: onbekende optie: --bogus"),
+        (["run", "x", "--bogus"], "Fout: onbekende optie: --bogus (bedoel je --rounds?)"),
         (["run", "x", "y", "z"], "Fout: te veel argumenten: y z"),
         (
             ["run", "x", "--remind", "y"],

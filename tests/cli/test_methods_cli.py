@@ -72,7 +72,7 @@ def test_show_prints_phases_rounds_roles_prompts_and_go_arounds(run):
     for expected in (
         "Sparren (test) (sparren-test)",
         "Length: 61 minutes in 10 steps",
-        "5. Evaluation of the meeting  5m  (added by the app; can be switched off at setup)",
+        "5. Evaluation of the session  5 min  (added by the app; can be switched off at setup)",
         "Sparren: 2 rounds (then Vragenstellers and Meedenkers swap):",
         "3 rounds:",
         "2. Sparronde  8 min  (warning at 2 min, 0 min left)",

@@ -168,6 +168,7 @@ def test_rounds_the_method_does_not_allow_are_one_line_before_any_screen(
     assert opened == []
 
 
+@pytest.mark.parametrize("command", [RUN, RESUME], ids=["run", "resume"])
 def test_overtime_reminders_follow_remind_before_or_after_the_command(run, opened, command):
     assert _config(run, opened, *command).remind_every == 5 * 60
     assert _config(run, opened, "--remind", "3", *command).remind_every == 3 * 60

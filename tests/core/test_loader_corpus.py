@@ -119,7 +119,7 @@ EXPECTED: dict[str, Expect] = {
         "accept",
     ),
     "total-50-days.yaml": Expect(
-        "the session would take more than 12h00m (every round and optional step counted);"
+        "the session would take more than 12 h (every round and optional step counted);"
         " use shorter steps or fewer rounds",
         "phases",
         8,

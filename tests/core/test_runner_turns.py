@@ -95,6 +95,9 @@ def test_after_the_last_speaker_there_is_no_turn_countdown():
     runner, clock = _runner()
     for name in PEOPLE:
         runner.pass_turn(name)
+    assert runner.turn_remaining() is not None  # whoever passed is asked once more
+    for name in PEOPLE:
+        runner.pass_turn(name)
     assert runner.turn_remaining() is None
     assert _poll(runner, clock, 400) == [Alert(0, 60, "warning"), Alert(0, 0, "zero")]
 

@@ -73,7 +73,7 @@ def test_the_plan_speaks_the_sessions_language():
     dutch = build_plan(_method(), setup)
     assert [s.name for s in english.steps][:2] == ["Question", "Question"]
     assert (
-        english.steps[0].block == "Rounds" and english.steps[-1].name == "Evaluation of the meeting"
+        english.steps[0].block == "Rounds" and english.steps[-1].name == "Evaluation of the session"
     )
     assert [s.name for s in dutch.steps][:2] == ["Vraag", "Vraag"]
 

@@ -26,7 +26,7 @@ async def test_the_speaker_counts_down_is_warned_and_the_turn_goes_on_when_time_
         countdown = app.screen.query_one(Countdown)
         clock.advance(50)
         await beat(pilot)
-        assert countdown.caption == "Bo: nog 01:10 (ieder 2m)"
+        assert countdown.caption.startswith("Bo: nog 01:10 (ieder 2 min) · ")
         clock.advance(45)
         await beat(pilot)  # 25 s left for Bo: warned, with the bell
         assert app.bells == 1
@@ -34,7 +34,7 @@ async def test_the_speaker_counts_down_is_warned_and_the_turn_goes_on_when_time_
         await beat(pilot)  # Bo's time is up: Cor's turn, by itself
         assert app.bells == 2
         assert session.snapshot().next_speaker == "Cor"
-        assert countdown.caption == "Cor: nog 02:00 (ieder 2m)"
+        assert countdown.caption.startswith("Cor: nog 02:00 (ieder 2 min) · ")
         assert "Bo ✓" in app.screen.query_one(PromptPanel).plain
         assert "Cor ▶" in app.screen.query_one(PromptPanel).plain
 
@@ -49,7 +49,8 @@ async def test_enter_gives_the_next_name_a_full_turn():
         await pilot.pause()
         clock.advance(10)
         await beat(pilot)
-        assert app.screen.query_one(Countdown).caption == "Dirk: nog 01:50 (ieder 2m)"
+        caption = app.screen.query_one(Countdown).caption
+        assert caption.startswith("Dirk: nog 01:50 (ieder 2 min) · ")
 
 
 async def test_a_step_without_countdown_counts_up_on_the_screen():
@@ -60,4 +61,4 @@ async def test_a_step_without_countdown_counts_up_on_the_screen():
         countdown = app.screen.query_one(Countdown)
         assert countdown.value == "12:03"
         assert not countdown.has_class("-overtime") and not countdown.has_class("-warning")
-        assert countdown.caption == "Verstreken (gepland 10m); telt op"
+        assert countdown.caption == "12:03 verstreken van 10 min; telt op"

@@ -36,7 +36,8 @@ class PresenterScreen(SessionScreen):
         self.show_clock(self.query_one(Countdown))
         snap = self.snapshot
         if any(alert.kind == "turn_up" for alert in snap.alerts):  # the next name's turn
-            self.query_one(PromptPanel).show(snap.step, snap.spoken, set(snap.passed))
+            prompts = self.query_one(PromptPanel)
+            prompts.show(snap.step, snap.spoken, set(snap.passed), snap.next_speaker)
 
     def draw(self) -> None:
         snap = self.snapshot

@@ -105,7 +105,9 @@ class RunScreen(SessionScreen):
         for alert in snap.alerts:
             self.notify(wording.alert_text(snap, alert), timeout=4)
         if any(alert.kind == "turn_up" for alert in snap.alerts):  # the next name's turn
-            self.query_one(PromptPanel).show(snap.step, snap.spoken, set(snap.passed))
+            compact = self.size.height < self.COMPACT_BELOW
+            prompts = self.query_one(PromptPanel)
+            prompts.show(snap.step, snap.spoken, set(snap.passed), snap.next_speaker, compact)
         self.query_one(Agenda).tick(snap.step, snap.planned, snap.elapsed)
         self.query_one(SessionProgress).show(
             snap.session_elapsed, snap.planned_total, wording.progress_text(snap)
