@@ -47,13 +47,25 @@ def test_each_step_has_its_planned_time_with_its_adjustment_actual_difference_an
 def test_the_cells_say_it_in_the_sessions_language(clock):
     sheet = eventful(clock).timesheet()
     cells = [row_cells(row, sheet.finished, "nl") for row in sheet.rows]
-    assert (cells[0].planned, cells[0].actual, cells[0].difference) == ("7 min (+2 min)", "8 min", "+1 min")
+    assert (cells[0].planned, cells[0].actual, cells[0].difference) == (
+        "7 min (+2 min)",
+        "8 min",
+        "+1 min",
+    )
     assert cells[0].paused == "3 min"
     assert (cells[1].actual, cells[1].difference) == ("overgeslagen", "")
-    assert (cells[2].planned, cells[2].difference, cells[2].paused) == ("3 min (-1 min)", "-1 min", "")
+    assert (cells[2].planned, cells[2].difference, cells[2].paused) == (
+        "3 min (-1 min)",
+        "-1 min",
+        "",
+    )
     assert row_cells(sheet.rows[1], sheet.finished, "en").actual == "skipped"
     total = total_cells(sheet, "nl")
-    assert (total.planned, total.actual, total.difference) == ("13 min (+1 min)", "10 min", "-3 min")
+    assert (total.planned, total.actual, total.difference) == (
+        "13 min (+1 min)",
+        "10 min",
+        "-3 min",
+    )
 
 
 def test_a_step_not_reached_yet_is_not_called_skipped(clock):
