@@ -318,3 +318,21 @@ async def test_rounds_are_chosen_on_the_setup_screen_and_the_total_follows(tmp_p
             setup.query_one("#setup-problems").render()
         )
         assert setup.query_one("#start").disabled
+
+
+async def test_the_filter_puts_the_method_named_so_first():
+    """Found as a new user: typing "ronde" and Enter chose the Focusmethode, whose text
+    mentions an adviesronde, instead of Ronde Tafel."""
+    from .harness import until
+
+    app = IntervisieApp(AppConfig(check_interrupted=False))
+    async with app.run_test(size=(100, 32)) as pilot:
+        setup = await wait_for(pilot, SetupScreen)
+        setup.query_one("#method-filter").focus()
+        await pilot.press(*"ronde")
+        await until(pilot, lambda: setup.method is not None and setup.method.id == "ronde-tafel")
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press(*"incident")
+        await until(
+            pilot, lambda: setup.method is not None and setup.method.id == "incidentmethode"
+        )

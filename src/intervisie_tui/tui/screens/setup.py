@@ -141,11 +141,11 @@ class SetupScreen(BaseScreen):
         options = self.query_one("#method-list", OptionList)
         chosen = self.method.id if self.method else self.request.method_id
         options.clear_options()
-        for entry in self.context.methods:
+        found = [
+            (match_rank(self.context.shown(e.method), needle), e) for e in self.context.methods
+        ]
+        for _, entry in sorted((f for f in found if f[0] is not None), key=lambda f: f[0] or 0):
             method = self.context.shown(entry.method)
-            haystack = " ".join([method.id, method.name, method.description, *method.tags])
-            if needle and needle not in haystack.casefold():
-                continue
             minutes = round(session_length(method)[1] / 60)
             label = f"{method.name}  ({minutes} min)"
             if entry.overrides is not None:
@@ -154,13 +154,17 @@ class SetupScreen(BaseScreen):
                 )
             options.add_option(Option(plain(label), id=method.id))
         if options.option_count:
-            index = next(
-                (
-                    i
-                    for i in range(options.option_count)
-                    if options.get_option_at_index(i).id == chosen
-                ),
-                0,
+            index = (
+                0
+                if needle
+                else next(  # a search: its best match; else the one chosen
+                    (
+                        i
+                        for i in range(options.option_count)
+                        if options.get_option_at_index(i).id == chosen
+                    ),
+                    0,
+                )
             )
             options.highlighted = index
             await self._choose(options.get_option_at_index(index).id)
@@ -412,3 +416,21 @@ class SetupScreen(BaseScreen):
         from intervisie_tui.tui.startup import start_session
 
         self.app.call_later(start_session, self.app, self.method, setup)
+
+
+def match_rank(method: Method, needle: str) -> int | None:
+    """How well a method matches what was typed in the filter: lower is better, None: not.
+
+    "ronde" should put Ronde Tafel first, not a method that says "ronde" in its
+    description: names that start with it, then names, then ids and tags, then texts.
+    """
+    if not needle:
+        return 0
+    name = method.name.casefold()
+    if name.startswith(needle):
+        return 0
+    if needle in name:
+        return 1
+    if needle in method.id or any(needle in tag.casefold() for tag in method.tags):
+        return 2
+    return 3 if needle in method.description.casefold() else None
