@@ -315,3 +315,16 @@ async def test_escape_after_a_date_not_understood_keeps_the_item_without_a_date(
         await pilot.press("a", *"Nog een", "escape")  # without a problem, escape still cancels
         await pilot.pause()
         assert len(session.runner.state.entries) == 1
+
+
+async def test_plus_says_so_on_the_progress_line_not_in_a_toast_over_the_entries():
+    from intervisie_tui.tui.widgets.progress import SessionProgress
+
+    session, _ = make_session()
+    app = RunHarness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("plus", "plus")
+        await pilot.pause()
+        assert screen.query_one(SessionProgress).text == "✓ 1 minuut erbij"
+        assert not any("erbij" in n.message for n in app._notifications)

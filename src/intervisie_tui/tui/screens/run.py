@@ -187,9 +187,8 @@ class RunScreen(SessionScreen):
 
     def _adjust(self, seconds: int) -> None:
         if self._command(lambda s: s.adjust(seconds)):
-            self.app.clear_notifications()  # pressing +/- five times: one toast, not five
-            key = "run.added" if seconds > 0 else "run.removed"
-            self.notify(t(key, minutes=abs(seconds) // 60), timeout=2)
+            key = "run.added" if seconds > 0 else "run.removed"  # on the progress line:
+            self.say_briefly(t(key, minutes=abs(seconds) // 60))  # five presses, one line
 
     def action_capture_insight(self) -> None:
         self._capture("insight")
