@@ -44,3 +44,20 @@ def test_missing_key_falls_back_to_the_key_and_bad_placeholders_do_not_raise():
     assert i18n.t("setup.duplicate_name").startswith("de naam")
     i18n.set_language("en")
     assert i18n.t("setup.duplicate_name", name="An") == "the name 'An' appears twice"
+
+
+def test_a_count_picks_the_one_or_the_other_form():
+    """Bug: "met 1 vastgelegde punten": one message for every number."""
+    i18n.set_language("nl")
+    assert i18n.t("run.more_entries", count=1) == "… en 1 eerder (e: alle punten)"
+    assert i18n.t("run.more_entries", count=3) == "… en 3 eerder (e: alle punten)"
+    assert "1 methode geladen" == i18n.t("doctor.methods.loaded", count=1)
+    assert "2 methodes geladen" == i18n.t("doctor.methods.loaded", count=2)
+    assert i18n.t_lang("en", "doctor.methods.loaded", count=1) == "1 method loaded"
+
+
+def test_every_counted_message_has_both_forms():
+    for lang in i18n.LANGUAGES:
+        keys = i18n.catalog(lang).keys()
+        bases = {k.split("|")[0] for k in keys if "|" in k}
+        assert all(f"{b}|one" in keys and f"{b}|other" in keys for b in bases), lang

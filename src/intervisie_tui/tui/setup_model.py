@@ -105,8 +105,7 @@ class SetupContext:
         if not broken:
             return ""
         names = ", ".join(b.path.name for b in broken[:3]) + (" …" if len(broken) > 3 else "")
-        key = "setup.broken_method" if len(broken) == 1 else "setup.broken_methods"
-        return t(key, count=len(broken), names=names)
+        return t("setup.broken_methods", count=len(broken), names=names)
 
     def method(self, method_id: str | None) -> Method | None:
         """A method of the library, its texts in the language of the app where it has them."""

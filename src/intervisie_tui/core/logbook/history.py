@@ -202,7 +202,7 @@ class GroupStart:
             count, open_count = digest.count, len(digest.open_items)
             sessions = t_lang(
                 lang,
-                "history.sessions_one" if count == 1 else "history.sessions",
+                "history.sessions",
                 count=count,
                 date=digest.last_date.isoformat(),
                 method=digest.last_method,

@@ -68,8 +68,8 @@ MESSAGES: dict[str, str] = {
     "share.member": "Member {number}",
     # group history (setup screen)
     "history.goal": "Goal: {goal}",
-    "history.sessions_one": "1 earlier session, on {date} ({method})",
-    "history.sessions": "{count} earlier sessions, the last on {date} ({method})",
+    "history.sessions|one": "1 earlier session, on {date} ({method})",
+    "history.sessions|other": "{count} earlier sessions, the last on {date} ({method})",
     "history.open_none": "no open action items",
     "history.open_one": "1 open action item",
     "history.open": "{open} open action items",

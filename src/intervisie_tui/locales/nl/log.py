@@ -68,8 +68,8 @@ MESSAGES: dict[str, str] = {
     "share.member": "Lid {number}",
     # group history (setup screen)
     "history.goal": "Doel: {goal}",
-    "history.sessions_one": "1 eerdere sessie, op {date} ({method})",
-    "history.sessions": "{count} eerdere sessies, de laatste op {date} ({method})",
+    "history.sessions|one": "1 eerdere sessie, op {date} ({method})",
+    "history.sessions|other": "{count} eerdere sessies, de laatste op {date} ({method})",
     "history.open_none": "geen open actiepunten",
     "history.open_one": "1 open actiepunt",
     "history.open": "{open} open actiepunten",
