@@ -51,8 +51,8 @@ def test_a_count_picks_the_one_or_the_other_form():
     i18n.set_language("nl")
     assert i18n.t("run.more_entries", count=1) == "… en 1 eerder (e: alle punten)"
     assert i18n.t("run.more_entries", count=3) == "… en 3 eerder (e: alle punten)"
-    assert "1 methode geladen" == i18n.t("doctor.methods.loaded", count=1)
-    assert "2 methodes geladen" == i18n.t("doctor.methods.loaded", count=2)
+    assert i18n.t("doctor.methods.loaded", count=1) == "1 methode geladen"
+    assert i18n.t("doctor.methods.loaded", count=2) == "2 methodes geladen"
     assert i18n.t_lang("en", "doctor.methods.loaded", count=1) == "1 method loaded"
 
 
