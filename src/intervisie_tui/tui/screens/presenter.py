@@ -36,15 +36,12 @@ class PresenterScreen(SessionScreen):
         self.show_clock(self.query_one(Countdown))
         snap = self.snapshot
         if any(alert.kind == "turn_up" for alert in snap.alerts):  # the next name's turn
-            prompts = self.query_one(PromptPanel)
-            prompts.show(snap.step, snap.spoken, set(snap.passed), snap.next_speaker)
+            self.query_one(PromptPanel).show_session(snap)
 
     def draw(self) -> None:
         snap = self.snapshot
         self.query_one("#presenter-phase", Static).update(plain(wording.phase_heading(snap)))
-        self.query_one(PromptPanel).show(
-            snap.step, snap.spoken, set(snap.passed), snap.next_speaker
-        )
+        self.query_one(PromptPanel).show_session(snap)
         self.tick()
 
     def action_back(self) -> None:

@@ -105,9 +105,7 @@ class RunScreen(SessionScreen):
         for alert in snap.alerts:
             self.notify(wording.alert_text(snap, alert), timeout=4)
         if any(alert.kind == "turn_up" for alert in snap.alerts):  # the next name's turn
-            compact = self.size.height < self.COMPACT_BELOW
-            prompts = self.query_one(PromptPanel)
-            prompts.show(snap.step, snap.spoken, set(snap.passed), snap.next_speaker, compact)
+            self._show_prompts()
         self.query_one(Agenda).tick(snap.step, snap.planned, snap.elapsed)
         self.query_one(SessionProgress).show(
             snap.session_elapsed, snap.planned_total, wording.progress_text(snap)
@@ -118,9 +116,7 @@ class RunScreen(SessionScreen):
         step = snap.step
         self.query_one("#run-title", Static).update(plain(wording.title(snap)))
         self.query_one("#phase-name", Static).update(plain(wording.phase_heading(snap)))
-        compact = self.size.height < self.COMPACT_BELOW
-        prompts = self.query_one(PromptPanel)
-        prompts.show(step, snap.spoken, set(snap.passed), snap.next_speaker, compact)
+        self._show_prompts()
         recent = wording.recent_entries(snap)
         if step.kind == "followup":
             recent = "\n\n".join(part for part in (wording.followup_text(snap), recent) if part)
@@ -131,6 +127,10 @@ class RunScreen(SessionScreen):
         self.query_one(Agenda).show(snap.agenda, snap.index)
         self.tick()
         self.call_after_refresh(self._show_more_cue)
+
+    def _show_prompts(self) -> None:
+        compact = self.size.height < self.COMPACT_BELOW  # 80x24: no blank rows
+        self.query_one(PromptPanel).show_session(self.snapshot, compact)
 
     def _show_more_cue(self) -> None:
         """`▼ meer: PgDn`: what the prompts hold below (or above) the visible rows."""

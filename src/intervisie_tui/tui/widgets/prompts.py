@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from intervisie_tui.core.plan import RolePrompt, Step
+from intervisie_tui.core.session import Snapshot
 from intervisie_tui.i18n import t
 
 
@@ -63,6 +64,10 @@ class PromptPanel(Static):
 
     plain = ""
     """The shown text without styling (for tests and screen readers)."""
+
+    def show_session(self, snap: Snapshot, compact: bool = False) -> None:
+        """The snapshot's step, its go-around as the session sees it (who spoke, who is next)."""
+        self.show(snap.step, snap.spoken, set(snap.passed), snap.next_speaker, compact)
 
     def show(
         self,
