@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from intervisie_tui import collect
 from intervisie_tui.crash import write_crash_report  # re-exported: tui/app.py imports it here
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import LANGUAGES, set_language, t
@@ -36,6 +37,7 @@ VALUE_OPTIONS = {"--lang", "--methods", "--log-dir", "--sound", "--remind"}
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the CLI and turn every failure into one line."""
+    collect.starting()  # the app says when its first frame is on screen
     set_language(requested_language(sys.argv[1:] if argv is None else argv))
     try:
         from typer.main import get_command

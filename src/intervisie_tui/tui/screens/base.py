@@ -7,13 +7,16 @@ classes that app.tcss uses to drop the agenda and extras on small terminals
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on
+from textual import events, on
+from textual._context import NoActiveAppError
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from intervisie_tui import collect
 from intervisie_tui.core.session import Result, SessionController, Snapshot
 from intervisie_tui.tui import wording
 from intervisie_tui.tui.actions import Action, applies
@@ -39,6 +42,18 @@ class BaseScreen(TranslatedBindings, Screen[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-medium"), (30, "-tall")]
     COMPACT_BELOW = 30
     """Below this height a screen leaves out blank rows (the `-medium` breakpoint)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # the classes the first Resize would set, now: the first frame is styled once, not twice
+        with contextlib.suppress(NoActiveAppError):  # made outside a running app: on Resize
+            width, height = self.app.size
+            self.set_class(True, *self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS))
+            self.set_class(True, *self._get_breakpoint_classes(height, self.VERTICAL_BREAKPOINTS))
+
+    @on(events.Mount)
+    def _collect_as_usual(self) -> None:
+        self.call_after_refresh(collect.started)  # start-up is over once a first screen is drawn
 
 
 class SessionScreen(BaseScreen):
