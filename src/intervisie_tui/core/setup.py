@@ -33,7 +33,7 @@ class SetupProblem(ValueError):
 class OpenItem(BaseModel):
     """An action item still open in an earlier session log of this group."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     key: str
     """Stable identity: the id in the item's `<!-- id=... -->` marker (core/logbook/items.py)."""
@@ -48,7 +48,7 @@ class OpenItem(BaseModel):
 class SessionSetup(BaseModel):
     """Everything the timekeeper enters before the first phase starts."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     method_id: str
     group: str

@@ -26,7 +26,9 @@ Downtime = Literal["meeting", "pause"]
 class Entry(BaseModel):
     """Something typed during the meeting, attached to the step it was typed in."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True
+    )
 
     id: str
     kind: EntryKind
@@ -45,7 +47,7 @@ class Entry(BaseModel):
 class StepRecord(BaseModel):
     """Actual time spent on one step (a step can be visited more than once)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     index: int
     elapsed: float = 0.0
@@ -71,7 +73,7 @@ class StepRecord(BaseModel):
 class FollowUp(BaseModel):
     """What the group decided about an open action item of an earlier session."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     key: str
     """`OpenItem.key` of the item."""
@@ -82,7 +84,7 @@ class FollowUp(BaseModel):
 class Attendance(BaseModel):
     """A change in who is in the room, marked during the session."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     mark: AttendanceMark
     at: datetime
@@ -92,7 +94,7 @@ class Attendance(BaseModel):
 class Interruption(BaseModel):
     """The app was gone for a while (crash, closed terminal) and the session was resumed."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     resumed_at: datetime
     """Wall-clock time the session was opened again."""
