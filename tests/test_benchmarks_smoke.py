@@ -182,3 +182,19 @@ def test_the_keypress_benchmark_runs_at_tiny_sizes(capsys):
     code = bench.main(["--small", "2", "--large", "5", "--repeat", "1"])
     out = capsys.readouterr().out
     assert "| 5 |" in out and "key to bewaard at 5 entries" in out and code in (0, 1)
+
+
+def test_the_stage_report_names_every_stage_and_the_allowance(capsys):
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        stages = importlib.import_module("first_paint_stages")
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    ours = dict.fromkeys(stages.STAGES[stages.OURS], 10.0)
+    floor = dict.fromkeys(stages.STAGES[stages.FLOOR], 20.0)
+    stages.report({stages.OURS: [ours, ours], stages.FLOOR: [floor]})
+    printed = capsys.readouterr().out
+    for stage in stages.STAGES[stages.OURS]:
+        assert f"| {stage} |" in printed
+    assert "| total | 60.0 | 60.0 | 60.0 | 60.0 |" in printed
+    assert "1.00x the floor" in printed and "would allow 9 ms" in printed
