@@ -24,6 +24,7 @@ Prints min and median per stage in ms. Linux and tmux only, like tui_startup.py.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -48,9 +49,10 @@ def child(kind: str, out: Path) -> None:
     """Run one program stage by stage; write the stage times to `out` at the first frame."""
     marks = [time.perf_counter()]
     if kind == OURS:  # as `intervisie` does first thing (its main() asks again: no change)
-        from intervisie_tui import collect
+        with contextlib.suppress(ImportError):  # a build from before collect.py
+            from intervisie_tui import collect
 
-        collect.starting()
+            collect.starting()
 
     def done_with(stage: str) -> None:
         marks.append(time.perf_counter())

@@ -3,6 +3,8 @@
 These are the values the runner produces, the journal replays and the log
 renders. Entries are pydantic models because they travel through the journal
 as JSON and must come back exactly as typed (unicode, newlines, whitespace).
+Each model is built on first use (`defer_build`): most are not needed before
+the run screen's first frame.
 """
 
 from __future__ import annotations
