@@ -148,7 +148,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
         self.session = session
         session.remind_every = self.config.remind_every
         session.watch_disk(self._disk_changed)
-        self._keep_awake()
+        self.call_after_refresh(self._keep_awake)  # the clock first: it starts a process
         screen = RunScreen(session.snapshot())
         if len(self.screen_stack) > 1:
             await self.switch_screen(screen)
@@ -393,7 +393,7 @@ class IntervisieApp(TranslatedBindings, App[None]):
 
         Started on a thread of its own: finding out whether the OS agrees takes a moment.
         """
-        if self._awake is None:
+        if self._awake is None and self.session is not None and not self.session.closed:
             from intervisie_tui.keep_awake import KeepAwake
 
             self._awake = (self.config.keep_awake or KeepAwake.detect)()

@@ -22,7 +22,6 @@ from intervisie_tui.core.session import (
 from intervisie_tui.core.setup import SessionSetup, size_problem, validate_setup
 from intervisie_tui.errors import IntervisieError
 from intervisie_tui.i18n import t
-from intervisie_tui.tui.screens.dialogs import Choice, Confirm, Explain
 
 if TYPE_CHECKING:
     from intervisie_tui.core.session import JournalDamage, SessionInfo
@@ -71,6 +70,8 @@ def offer_resume(app: IntervisieApp, info: SessionInfo) -> None:
         # after the dialog has gone, so the next screen gets the focus
         app.call_after_refresh(follow_choice, app, info, choice)
 
+    from intervisie_tui.tui.screens.dialogs import Choice  # a direct start never needs it
+
     app.push_screen(Choice(question, choices), answered)
 
 
@@ -87,6 +88,8 @@ async def follow_choice(app: IntervisieApp, info: SessionInfo, choice: str | Non
                 open_setup_or_run(app)
             else:
                 offer_resume(app, info)
+
+        from intervisie_tui.tui.screens.dialogs import Confirm
 
         app.push_screen(Confirm(question, t("resume.discard")), confirmed)
         return
@@ -193,6 +196,8 @@ async def resume_or_repair(
 
     explanation = damage.describe(limit=REPAIR_LIST_LINES)
     question = t("recovery.question")
+    from intervisie_tui.tui.screens.dialogs import Explain
+
     dialog = Explain(explanation, question, t("recovery.repair"), t("recovery.not_now"))
     app.push_screen(dialog, answered)
 

@@ -27,7 +27,6 @@ from intervisie_tui.tui.actions import (
 )
 from intervisie_tui.tui.plain import plain
 from intervisie_tui.tui.screens.base import Command, SessionScreen, app_of
-from intervisie_tui.tui.screens.dialogs import Confirm, HelpScreen
 from intervisie_tui.tui.widgets.agenda import Agenda
 from intervisie_tui.tui.widgets.capture import CaptureBar, Captured, Field
 from intervisie_tui.tui.widgets.countdown import Countdown
@@ -163,6 +162,8 @@ class RunScreen(SessionScreen):
 
     def action_next(self) -> None:
         if self.snapshot.is_last_step:
+            from intervisie_tui.tui.screens.dialogs import Confirm  # not before the first frame
+
             question = Confirm(t("run.finish_question"), t("run.finish_yes"))
             self.app.push_screen(question, self._finish)
         else:
@@ -353,9 +354,13 @@ class RunScreen(SessionScreen):
         app_of(self).ask_log_folder()
 
     def action_help(self) -> None:
+        from intervisie_tui.tui.screens.dialogs import HelpScreen
+
         self.app.push_screen(HelpScreen(help_rows(RUN_ACTIONS, APP_ACTIONS)))
 
     def action_quit_session(self) -> None:
+        from intervisie_tui.tui.screens.dialogs import Confirm
+
         self.app.push_screen(Confirm(t("run.quit_question"), t("run.quit_yes")), self._quit)
 
     def _quit(self, confirmed: bool | None) -> None:
