@@ -15,13 +15,15 @@ DEFERRED = {
     "intervisie_tui.core.journal": ["JournalHeader"],
     "intervisie_tui.core.group": ["GroupFile", "Agreements", "Topic"],
     "intervisie_tui.core.logbook.front": ["LogFront"],
+    "intervisie_tui.core.state": ["Entry", "StepRecord", "FollowUp", "Attendance", "Interruption"],
+    "intervisie_tui.core.setup": ["OpenItem", "SessionSetup"],
 }
 
 _FIRST_USE = """
 import json, sys
 from datetime import date, datetime, timezone
 from pydantic import ValidationError
-from intervisie_tui.core import commands, group, journal
+from intervisie_tui.core import commands, group, journal, setup, state
 from intervisie_tui.core.logbook import front
 
 wall = datetime(2026, 11, 24, 19, 30, tzinfo=timezone.utc)
@@ -34,6 +36,10 @@ log = front.LogFront.model_validate({
     "format": 1, "method": "incidentmethode", "group": "Team", "date": "2026-11-24",
     "start": 1170, "status": "finished", "participants": ["An"], "roles": {},
 })
+entry = state.Entry(id="e1", kind="note", step=0, text=" zo getypt ", created=wall)
+item = setup.OpenItem.model_validate(
+    {"key": "k1", "text": "bellen", "source": "a.md", "session_date": "2026-11-01"}
+)
 refused = []
 for call in (
     lambda: commands.EVENT.validate_python({"type": "alive", "t": 1, "wall": wall, "x": 1}),
@@ -41,6 +47,7 @@ for call in (
     lambda: journal.JournalHeader(session_id="s1", created=wall, method={}, setup={}, extra=1),
     lambda: group.GroupFile.model_validate({"name": "Team", "goals": "typo"}),
     lambda: front.LogFront.model_validate({"format": 1}),
+    lambda: state.Entry(id="e1", kind="gossip", step=0, text="", created=wall),
 ):
     try:
         call()
@@ -52,6 +59,8 @@ print(json.dumps({
     "header": [header.type, header.format],
     "topic": topic.topics[0].title,
     "log": [log.start, str(log.date)],
+    "entry": [entry.text, entry.kind],
+    "item": [item.text, str(item.session_date)],
     "refused": len(refused),
     "complete": commands.EVENT.pydantic_complete and commands.Start.__pydantic_complete__,
 }))
@@ -87,6 +96,8 @@ def test_deferred_models_validate_and_refuse_as_before_on_first_use():
         "header": ["header", 3],
         "topic": "Grenzen",
         "log": ["19:30", "2026-11-24"],
-        "refused": 5,
+        "entry": [" zo getypt ", "note"],
+        "item": ["bellen", "2026-11-01"],
+        "refused": 6,
         "complete": True,
     }

@@ -48,8 +48,9 @@ class BaseScreen(TranslatedBindings, Screen[None]):
         # the classes the first Resize would set, now: the first frame is styled once, not twice
         with contextlib.suppress(NoActiveAppError):  # made outside a running app: on Resize
             width, height = self.app.size
-            self.set_class(True, *self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS))
-            self.set_class(True, *self._get_breakpoint_classes(height, self.VERTICAL_BREAKPOINTS))
+            wide = self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS)
+            high = self._get_breakpoint_classes(height, self.VERTICAL_BREAKPOINTS)
+            self.set_class(True, *wide, *high, update=False)  # styled when mounted
 
     @on(events.Mount)
     def _collect_as_usual(self) -> None:

@@ -11,11 +11,13 @@ item presses its key, as in the Footer.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import ActiveBinding
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -98,17 +100,23 @@ class KeyBar(Widget, can_focus=False):
         """Redraw only when what the bar shows changes (not on every refresh of the bindings)."""
         if not (self.is_attached and screen is self.screen and self._items is not None):
             return
-        if (*self.items(), self.palette_item()) != self._items:
+        items, right = self._shown()
+        if (*items, right) != self._items:
             self._strip = None
             self.refresh()
 
     def on_resize(self) -> None:
         self._strip = None
 
-    def items(self) -> list[KeyItem]:
+    def _shown(self) -> tuple[list[KeyItem], KeyItem | None]:
+        """The items and the palette item, from one look at the screen's bindings."""
+        active = self.screen.active_bindings  # computed anew at each look: ask once
+        return self.items(active), self.palette_item(active)
+
+    def items(self, bindings: Mapping[str, ActiveBinding] | None = None) -> list[KeyItem]:
         """One item per action the screen shows now, first key of each, in binding order."""
         seen, found = set(), []
-        for active in self.screen.active_bindings.values():
+        for active in (self.screen.active_bindings if bindings is None else bindings).values():
             binding = active.binding
             if not binding.show or binding.action in seen:
                 continue
@@ -116,10 +124,11 @@ class KeyBar(Widget, can_focus=False):
             found.append(self._item(binding, active.enabled))
         return found
 
-    def palette_item(self) -> KeyItem | None:
+    def palette_item(self, bindings: Mapping[str, ActiveBinding] | None = None) -> KeyItem | None:
         if not (self.palette and self.app.ENABLE_COMMAND_PALETTE):
             return None
-        active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        bindings = self.screen.active_bindings if bindings is None else bindings
+        active = bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if active is None:
             return None
         # Textual's own binding says "palette" and "^p": ours says it in the catalog's words
@@ -135,7 +144,7 @@ class KeyBar(Widget, can_focus=False):
     def render_line(self, y: int) -> Strip:
         # by width too: a resize can be drawn before on_resize is heard ("? H" cut off)
         if self._strip is None or self._strip.cell_length != self.size.width:
-            items, right = self.items(), self.palette_item()
+            items, right = self._shown()
             self._items = (*items, right)
             self._placed = fit_items(items, self.size.width, right)
             self._strip = self._draw(self.size.width)
