@@ -100,7 +100,7 @@ def test_validate_exits_0_when_all_files_are_valid(run):
     assert out.splitlines() == [
         f"OK   {VALID / 'casus-test.yaml'}",
         f"OK   {VALID / 'sparren-test.yaml'}",
-        "2 bestand(en) gecontroleerd, 0 met fouten",
+        "2 bestanden gecontroleerd, 0 met fouten",
     ]
 
 
@@ -114,8 +114,16 @@ def test_validate_prints_one_block_per_problem_and_exits_1(run):
         "  the required key 'duration' is missing",
         f"{broken}:9:5: phases[0].duraton",
         "  unknown key 'duraton' (did you mean 'duration'?)",
-        "2 file(s) checked, 1 with problems",
+        "2 files checked, 1 with problems",
     ]
+
+
+def test_validate_counts_one_file_in_the_singular(run):
+    code, out, _ = run("methods", "validate", VALID / "casus-test.yaml")
+    assert code == 0
+    assert out.splitlines()[-1] == "1 bestand gecontroleerd, 0 met fouten"
+    _, out, _ = run("--lang", "en", "methods", "validate", VALID / "casus-test.yaml")
+    assert out.splitlines()[-1] == "1 file checked, 0 with problems"
 
 
 def test_validate_a_whole_corpus_folder_and_a_missing_path(run, tmp_path):
@@ -124,7 +132,7 @@ def test_validate_a_whole_corpus_folder_and_a_missing_path(run, tmp_path):
     assert code == 1
     assert f"{tmp_path / 'missing.yaml'}:1:1:\n  bestand niet gevonden" in out
     assert f"{tmp_path}: geen methodebestanden" in out
-    assert out.endswith(f"{count + 1} bestand(en) gecontroleerd, {count + 2} met fouten\n")
+    assert out.endswith(f"{count + 1} bestanden gecontroleerd, {count + 2} met fouten\n")
     assert "OK " not in out
 
 

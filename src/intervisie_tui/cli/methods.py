@@ -148,7 +148,7 @@ def validate(
                 typer.echo(error.format())
             else:
                 typer.echo(t("methods.validate.ok", path=path))
-    typer.echo(t("methods.validate.summary", checked=checked, failed=failed))
+    typer.echo(t("methods.validate.summary", count=checked, failed=failed))
     if failed:
         raise typer.Exit(1)
 
