@@ -557,3 +557,32 @@ def test_a_second_pass_ends_the_turn_and_is_journaled_once_more(clock, tmp_path)
     assert resumed.snapshot().passed == ("Daan", "Daan")
     assert resumed.snapshot().next_speaker is None
     resumed.close()
+
+
+def test_a_resume_leaves_the_log_to_the_disk_worker(clock, tmp_path, monkeypatch):
+    """A log folder on a slow network share must not hold the screen of a resumed session."""
+    import threading
+
+    from intervisie_tui.core.logbook.writer import LogWriter
+
+    session = on_disk(clock, tmp_path)
+    session.start()
+    assert session.add_note("Bo belt de huisarts").ok
+    session_id = session.runner.session_id
+    session.runner.close()  # killed; resumed later
+    writers: list[str] = []
+    write = LogWriter.write
+
+    def noted(self, state):
+        writers.append(threading.current_thread().name)
+        return write(self, state)
+
+    monkeypatch.setattr(LogWriter, "write", noted)
+    resumed, _ = SessionController.resume(session_id, clock)
+    try:
+        assert resumed.flush(timeout=30)
+        assert writers and set(writers) == {"intervisie-disk"}
+        log = resumed.snapshot().log_path
+        assert log is not None and "Bo belt de huisarts" in log.read_text(encoding="utf-8")
+    finally:
+        resumed.close()

@@ -272,7 +272,9 @@ class SessionController:
 
         runner, warnings = store.resume(session_id, clock, downtime=downtime, log_root=log_root)
         root = session_log_root(runner.plan.setup, log_root)
-        return cls(runner, LiveLog.open(runner.state, root)), warnings
+        controller = cls(runner, LiveLog.later(runner.state, root))
+        controller._after()  # the disk worker writes the log: a slow log folder holds no screen
+        return controller, warnings
 
     @property
     def closed(self) -> bool:

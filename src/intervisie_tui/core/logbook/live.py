@@ -25,9 +25,14 @@ class LiveLog:
     @classmethod
     def open(cls, state: SessionState, root: Path | None = None) -> LiveLog:
         """The log of `state`'s session under `root`, written now."""
-        live = cls(LogWriter.for_group(state.plan.setup.group, root))
+        live = cls.later(state, root)
         live.update(state)
         return live
+
+    @classmethod
+    def later(cls, state: SessionState, root: Path | None = None) -> LiveLog:
+        """The log of `state`'s session under `root`, written by its first `update`."""
+        return cls(LogWriter.for_group(state.plan.setup.group, root))
 
     @property
     def path(self) -> Path | None:
