@@ -15,16 +15,18 @@ from textual.widgets import Digits
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
-@pytest.fixture(scope="module")
-def bench():
-    """Import benchmarks/ modules the way the script does (its folder on sys.path)."""
+def _import_benchmark(name: str):
+    """Import a benchmarks/ module the way the script does (its folder on sys.path)."""
     sys.path.insert(0, str(BENCHMARKS))
-    try:  # importing tui_startup runs nothing: main() is behind __name__ == "__main__"
-        return {
-            n: importlib.import_module(n) for n in ("bare_countdown", "tui_probe", "tui_startup")
-        }
+    try:  # importing runs nothing: each main() is behind __name__ == "__main__"
+        return importlib.import_module(name)
     finally:
         sys.path.remove(str(BENCHMARKS))
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return {n: _import_benchmark(n) for n in ("bare_countdown", "tui_probe", "tui_startup")}
 
 
 OUR_PANE = """\
@@ -125,11 +127,7 @@ def test_summary_and_targets(bench):
 
 
 async def test_the_stack_floor_parses_validates_and_counts_down(bench, monkeypatch):
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        floor = importlib.import_module("stack_floor")
-    finally:
-        sys.path.remove(str(BENCHMARKS))
+    floor = _import_benchmark("stack_floor")
     assert [p.name for p in floor.Method.model_validate(floor.yaml.safe_load(floor.METHOD)).phases]
     shown = []
     monkeypatch.setattr(floor.BareCountdown, "run", lambda self: shown.append(self.deadline))
@@ -145,14 +143,6 @@ async def test_bare_countdown_shows_minutes_and_seconds(bench):
     app = module.BareCountdown(90)
     async with app.run_test(size=(40, 10)):
         assert app.query_one(Digits).value in ("01:30", "01:29")
-
-
-def _import_benchmark(name: str):
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        return importlib.import_module(name)
-    finally:
-        sys.path.remove(str(BENCHMARKS))
 
 
 def test_the_history_generator_writes_logs_the_app_reads(tmp_path):
@@ -185,11 +175,7 @@ def test_the_keypress_benchmark_runs_at_tiny_sizes(capsys):
 
 
 def test_the_stage_report_names_every_stage_and_the_allowance(capsys):
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        stages = importlib.import_module("first_paint_stages")
-    finally:
-        sys.path.remove(str(BENCHMARKS))
+    stages = _import_benchmark("first_paint_stages")
     ours = dict.fromkeys(stages.STAGES[stages.OURS], 10.0)
     floor = dict.fromkeys(stages.STAGES[stages.FLOOR], 20.0)
     stages.report({stages.OURS: [ours, ours], stages.FLOOR: [floor]})

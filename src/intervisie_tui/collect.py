@@ -3,13 +3,14 @@
 Starting `intervisie run` allocates tens of thousands of objects that live as
 long as the process: modules, classes, pydantic validators, Textual's styles.
 With CPython's default thresholds the collector walks them again and again
-while they are being made, which is a good part of the time to the first
-frame. So while starting, the young generation is collected only every
-`STARTING_THRESHOLD` allocations (cycles are still found, just later); once
-the first frame is on screen, `started()` moves everything that exists into
-the permanent generation, where no later collection looks, and restores the
-thresholds. A command that never opens the app keeps the high threshold to its
-end, which bounds its memory the same way.
+while they are being made, before the first frame (a few to a few tens of
+milliseconds: benchmarks/README.md, seventh round). So while starting, the
+young generation is collected only every `STARTING_THRESHOLD` allocations
+(cycles are still found, just later); once the first frame is on screen,
+`started()` moves everything that exists into the permanent generation, where
+no later collection looks, and restores the thresholds. A command that never
+opens the app keeps the high threshold to its end, which bounds its memory
+the same way.
 """
 
 from __future__ import annotations
